@@ -1,0 +1,157 @@
+using Uplink.Configuration;
+using Uplink.Judging;
+using Uplink.Judging.Conditions;
+using Uplink.Probes;
+
+namespace Uplink.Checks;
+
+/// <summary>
+/// Runs a monitor's steps in order through the HTTP probe, passing extracted values to later steps,
+/// and judges the result. A flow stops at its first step that is down: later steps would only
+/// repeat the failure with missing values.
+/// </summary>
+public sealed class CheckRunner(IHttpProbe probe, TimeProvider timeProvider, string region = CheckRunner.LocalRegion)
+    : ICheckRunner
+{
+    /// <summary>The region of checks run by the server's own probe.</summary>
+    public const string LocalRegion = "local";
+
+    public async Task<CheckResult> RunAsync(
+        MonitorDefinition monitor,
+        DateTimeOffset plannedAt,
+        CancellationToken cancellationToken)
+    {
+        var startedAt = timeProvider.GetUtcNow();
+        var started = timeProvider.GetTimestamp();
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        var steps = new List<StepResult>(monitor.Steps.Count);
+
+        foreach (var step in monitor.Steps)
+        {
+            var result = await RunStepAsync(step, monitor.Timeout, variables, cancellationToken);
+            steps.Add(result);
+            if (result.Health == Health.Down)
+            {
+                break;
+            }
+        }
+
+        var total = timeProvider.GetElapsedTime(started);
+        var (health, reason) = HealthJudge.Judge(steps, total, monitor.Budget, monitor.Kind == MonitorKind.Flow);
+
+        return new CheckResult
+        {
+            Monitor = monitor.Name,
+            Region = region,
+            PlannedAt = plannedAt,
+            StartedAt = startedAt,
+            Duration = total,
+            Health = health,
+            Steps = steps,
+            Error = reason,
+        };
+    }
+
+    private async Task<StepResult> RunStepAsync(
+        StepDefinition step,
+        TimeSpan timeout,
+        Dictionary<string, string> variables,
+        CancellationToken cancellationToken)
+    {
+        var url = step.Url.Render(variables);
+        var plan = Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? new HttpRequestPlan(
+                step.Method,
+                uri,
+                step.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.Render(variables))).ToList(),
+                step.Body?.Render(variables),
+                timeout)
+            : null;
+
+        if (plan is null)
+        {
+            return Unsendable(step, url, $"'{url}' is not an absolute http or https URL");
+        }
+
+        var exchange = await probe.SendAsync(plan, cancellationToken);
+        var conditions = exchange.Succeeded
+            ? step.Conditions.Select(c => c.Evaluate(exchange)).ToList()
+            : [];
+
+        var extractionError = exchange.Succeeded && conditions.All(c => c.Passed)
+            ? Extract(step.Extractions, exchange, variables)
+            : null;
+
+        return new StepResult
+        {
+            Name = step.Name,
+            Operation = step.Operation,
+            Thresholds = step.Thresholds,
+            Method = step.Method,
+            Url = url,
+            StatusCode = (int?)exchange.StatusCode,
+            Duration = exchange.Duration,
+            Band = step.Thresholds.BandOf(exchange.Duration),
+            Timings = exchange.Timings,
+            BytesReceived = exchange.BytesReceived,
+            FailedPhase = exchange.FailedPhase,
+            Error = exchange.Error is { } error ? $"{error} (in {PhaseName(exchange.FailedPhase)})" : extractionError,
+            Conditions = conditions,
+        };
+    }
+
+    /// <summary>Stores each extracted value; returns why one could not be found, or null.</summary>
+    private static string? Extract(
+        IReadOnlyList<Extraction> extractions,
+        HttpExchange exchange,
+        Dictionary<string, string> variables)
+    {
+        foreach (var extraction in extractions)
+        {
+            string? value;
+            string problem = "not found";
+            if (extraction.Source == ExtractionSource.Header)
+            {
+                value = exchange.Headers.TryGetValue(extraction.Path, out var header) ? header : null;
+            }
+            else if (!JsonValues.TrySelect(exchange.Body, extraction.Path, out value, out problem))
+            {
+                value = null;
+            }
+
+            if (value is null)
+            {
+                var source = extraction.Source == ExtractionSource.Header ? "header " : "";
+                return $"cannot extract {extraction.Variable} from {source}{extraction.Path}: {problem}";
+            }
+
+            variables[extraction.Variable] = value;
+        }
+
+        return null;
+    }
+
+    private static StepResult Unsendable(StepDefinition step, string url, string error) => new()
+    {
+        Name = step.Name,
+        Operation = step.Operation,
+        Thresholds = step.Thresholds,
+        Method = step.Method,
+        Url = url,
+        Duration = TimeSpan.Zero,
+        Band = LatencyBand.OnTarget,
+        Timings = PhaseTimings.None,
+        Error = error,
+    };
+
+    public static string PhaseName(ProbePhase? phase) => phase switch
+    {
+        ProbePhase.Dns => "dns",
+        ProbePhase.Connect => "connect",
+        ProbePhase.Tls => "tls",
+        ProbePhase.Send => "send",
+        ProbePhase.FirstByte => "first-byte",
+        ProbePhase.Download => "download",
+        _ => "request",
+    };
+}

@@ -1,0 +1,36 @@
+namespace Uplink.Configuration;
+
+/// <summary>The kinds of monitor Uplink can run.</summary>
+public enum MonitorKind
+{
+    /// <summary>One HTTP request.</summary>
+    Http,
+
+    /// <summary>An ordered chain of HTTP requests that pass values along.</summary>
+    Flow,
+}
+
+/// <summary>
+/// One configured thing to watch. An <c>http</c> monitor is run as a flow of one step named after
+/// the monitor, so both kinds share a single path through the runner, the judge and the store.
+/// </summary>
+public sealed record MonitorDefinition
+{
+    public required string Name { get; init; }
+
+    public required MonitorKind Kind { get; init; }
+
+    /// <summary>The dashboard heading the monitor is listed under.</summary>
+    /// <value>Defaults to <c>default</c>.</value>
+    public string Group { get; init; } = "default";
+
+    public required TimeSpan Interval { get; init; }
+
+    /// <summary>How long one request may take before it fails in the phase it reached.</summary>
+    public required TimeSpan Timeout { get; init; }
+
+    /// <summary>For a flow, the most the whole chain may take before its health is degraded.</summary>
+    public TimeSpan? Budget { get; init; }
+
+    public required IReadOnlyList<StepDefinition> Steps { get; init; }
+}

@@ -1,0 +1,26 @@
+using Uplink.Judging;
+
+namespace Uplink.Configuration;
+
+/// <summary>One HTTP request of a monitor, with what its response must satisfy.</summary>
+public sealed record StepDefinition
+{
+    public required string Name { get; init; }
+
+    public string Method { get; init; } = "GET";
+
+    public required Template Url { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, Template>> Headers { get; init; } = [];
+
+    public Template? Body { get; init; }
+
+    /// <summary>The operation that picks the thresholds, for example <c>data-fetch</c>.</summary>
+    public required string Operation { get; init; }
+
+    public required Thresholds Thresholds { get; init; }
+
+    public IReadOnlyList<Condition> Conditions { get; init; } = [];
+
+    public IReadOnlyList<Extraction> Extractions { get; init; } = [];
+}

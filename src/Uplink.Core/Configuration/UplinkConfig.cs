@@ -1,0 +1,18 @@
+using Uplink.Judging;
+
+namespace Uplink.Configuration;
+
+/// <summary>A whole, validated configuration.</summary>
+public sealed record UplinkConfig
+{
+    /// <value>30 seconds unless the config says otherwise.</value>
+    public TimeSpan DefaultInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <value>10 seconds unless the config says otherwise.</value>
+    public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The built-in operations merged with the config's own.</summary>
+    public IReadOnlyDictionary<string, Thresholds> Operations { get; init; } = Configuration.Operations.BuiltIn;
+
+    public IReadOnlyList<MonitorDefinition> Monitors { get; init; } = [];
+}

@@ -1,0 +1,42 @@
+using System.Net;
+
+namespace Uplink.Probes;
+
+/// <summary>
+/// What one HTTP request found: the response, or the phase it failed in and why. A target's
+/// failure is a value of this type, never an exception.
+/// </summary>
+public sealed record HttpExchange
+{
+    public required string Method { get; init; }
+
+    public required Uri Url { get; init; }
+
+    /// <summary>The whole time from the first DNS query to the last byte read, or to the failure.</summary>
+    public required TimeSpan Duration { get; init; }
+
+    public required PhaseTimings Timings { get; init; }
+
+    public HttpStatusCode? StatusCode { get; init; }
+
+    /// <summary>Response headers and content headers, names compared without regard to case.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The body as text, decoded from its declared charset (UTF-8 when none).</summary>
+    public string Body { get; init; } = "";
+
+    /// <summary>Bytes received after TLS: status line, headers and body as sent on the wire.</summary>
+    public long BytesReceived { get; init; }
+
+    /// <summary>The body's length in bytes as read.</summary>
+    public long BodyBytes { get; init; }
+
+    /// <summary>The phase the request failed in, or null when a response was read whole.</summary>
+    public ProbePhase? FailedPhase { get; init; }
+
+    /// <summary>A readable reason for the failure, for example "connection refused".</summary>
+    public string? Error { get; init; }
+
+    public bool Succeeded => FailedPhase is null;
+}
