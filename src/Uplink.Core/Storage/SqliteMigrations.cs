@@ -1,0 +1,50 @@
+namespace Uplink.Storage;
+
+/// <summary>
+/// The SQLite schema as an ordered list of steps. The database's <c>user_version</c> says how many
+/// have run; start-up runs the rest, each in its own transaction. Steps are only ever appended.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        """
+        CREATE TABLE results (
+            id INTEGER PRIMARY KEY,
+            monitor TEXT NOT NULL,
+            region TEXT NOT NULL,
+            planned_at INTEGER NOT NULL,
+            started_at INTEGER NOT NULL,
+            duration_ms REAL NOT NULL,
+            health TEXT NOT NULL,
+            error TEXT,
+            bytes INTEGER NOT NULL
+        );
+        CREATE INDEX ix_results_monitor_started ON results (monitor, started_at);
+        CREATE TABLE result_steps (
+            result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            target_ms REAL NOT NULL,
+            warning_ms REAL NOT NULL,
+            critical_ms REAL NOT NULL,
+            method TEXT NOT NULL,
+            url TEXT NOT NULL,
+            status_code INTEGER,
+            duration_ms REAL NOT NULL,
+            band TEXT NOT NULL,
+            dns_ms REAL,
+            connect_ms REAL,
+            tls_ms REAL,
+            first_byte_ms REAL,
+            download_ms REAL,
+            bytes INTEGER NOT NULL,
+            failed_phase TEXT,
+            error TEXT,
+            conditions TEXT NOT NULL,
+            PRIMARY KEY (result_id, position)
+        );
+        """,
+    ];
+}
