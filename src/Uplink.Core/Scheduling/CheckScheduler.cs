@@ -33,7 +33,18 @@ public sealed partial class CheckScheduler(
             var offset = monitor.Interval * i / monitors.Count;
             var schedule = new MonitorSchedule(monitor, now + offset);
             _schedules.Add(schedule);
-            schedule.Timer = timeProvider.CreateTimer(OnDue, schedule, offset, Timeout.InfiniteTimeSpan);
+        }
+
+        // Timers are armed only once every schedule holds its timer: a timer due at once may
+        // fire inside Change and must find itself there to re-arm.
+        foreach (var schedule in _schedules)
+        {
+            schedule.Timer = timeProvider.CreateTimer(OnDue, schedule, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+
+        foreach (var schedule in _schedules)
+        {
+            schedule.Timer!.Change(schedule.NextRun - now, Timeout.InfiniteTimeSpan);
         }
 
         LogStarted(monitors.Count, options.MaxConcurrency);

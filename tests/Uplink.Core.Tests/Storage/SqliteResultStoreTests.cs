@@ -1,0 +1,153 @@
+using Microsoft.Data.Sqlite;
+using Uplink.Checks;
+using Uplink.Configuration;
+using Uplink.Judging;
+using Uplink.Probes;
+using Uplink.TestSupport;
+
+namespace Uplink.Storage;
+
+public class SqliteResultStoreTests
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 3, 14, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task SaveAsync_ThenRestart_ReadsTheSameResultsBack()
+    {
+        using var folder = new TempFolder();
+        var flow = FlowResult(At);
+        var down = DownResult(At.AddSeconds(30));
+
+        var first = new SqliteResultStore(folder.Path);
+        await first.InitializeAsync(CancellationToken.None);
+        await first.SaveAsync([flow, down], CancellationToken.None);
+        SqliteConnection.ClearAllPools();
+
+        var second = new SqliteResultStore(folder.Path);
+        await second.InitializeAsync(CancellationToken.None);
+        var read = await second.GetResultsAsync("app-launch", At, At.AddMinutes(1), 100, CancellationToken.None);
+
+        Assert.Equal(2, read.Count);
+        AssertSame(flow, read[0]);
+        AssertSame(down, read[1]);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_OnAnExistingDatabase_KeepsItsDataAndSchemaVersion()
+    {
+        using var folder = new TempFolder();
+        var store = new SqliteResultStore(folder.Path);
+        await store.InitializeAsync(CancellationToken.None);
+        await store.SaveAsync([FlowResult(At)], CancellationToken.None);
+
+        await store.InitializeAsync(CancellationToken.None);
+
+        await using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version; ";
+        Assert.Equal((long)SqliteMigrations.Steps.Count, (long)(await command.ExecuteScalarAsync())!);
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string)(await command.ExecuteScalarAsync())!);
+        Assert.Single(await store.GetResultsAsync("app-launch", At, At.AddMinutes(1), 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetResultsAsync_RangeAndLimit_ReturnsTheNewestInsideTheRangeOldestFirst()
+    {
+        using var folder = new TempFolder();
+        var store = new SqliteResultStore(folder.Path);
+        await store.InitializeAsync(CancellationToken.None);
+        await store.SaveAsync(
+            Enumerable.Range(0, 10).Select(i => FlowResult(At.AddSeconds(30 * i))).ToList(),
+            CancellationToken.None);
+
+        var read = await store.GetResultsAsync("app-launch", At.AddSeconds(30), At.AddSeconds(240), 3, CancellationToken.None);
+
+        Assert.Equal([At.AddSeconds(150), At.AddSeconds(180), At.AddSeconds(210)], read.Select(r => r.StartedAt));
+    }
+
+    [Fact]
+    public async Task GetLatestAsync_SeveralMonitors_GivesEachOnesNewest()
+    {
+        using var folder = new TempFolder();
+        var store = new SqliteResultStore(folder.Path);
+        await store.InitializeAsync(CancellationToken.None);
+        await store.SaveAsync(
+            [FlowResult(At), DownResult(At.AddSeconds(5)) with { Monitor = "search" }, FlowResult(At.AddSeconds(30))],
+            CancellationToken.None);
+
+        var latest = await store.GetLatestAsync(CancellationToken.None);
+
+        Assert.Equal(At.AddSeconds(30), latest["app-launch"].StartedAt);
+        Assert.Equal(Health.Down, latest["search"].Health);
+    }
+
+    private static void AssertSame(CheckResult expected, CheckResult actual)
+    {
+        Assert.Equal(expected with { Steps = [] }, actual with { Steps = [] });
+        Assert.Equal(expected.Steps.Count, actual.Steps.Count);
+        for (var i = 0; i < expected.Steps.Count; i++)
+        {
+            var e = expected.Steps[i];
+            var a = actual.Steps[i];
+            Assert.Equal(e with { Conditions = [] }, a with { Conditions = [] });
+            Assert.Equal(e.Conditions, a.Conditions);
+        }
+    }
+
+    private static CheckResult FlowResult(DateTimeOffset startedAt) => new()
+    {
+        Monitor = "app-launch",
+        Region = "local",
+        PlannedAt = startedAt,
+        StartedAt = startedAt,
+        Duration = TimeSpan.FromMilliseconds(612.5),
+        Health = Health.Degraded,
+        Error = "step profile: 900 ms is in the warning band of data-fetch",
+        Steps =
+        [
+            Step("log-in", Operations.AuthRefresh, 150.25, LatencyBand.OnTarget, new ConditionOutcome(true, "status (200) == 200")),
+            Step("profile", Operations.DataFetch, 900, LatencyBand.Warning, new ConditionOutcome(true, "$.name (\"demo\") == \"demo\"")),
+        ],
+    };
+
+    private static CheckResult DownResult(DateTimeOffset startedAt) => new()
+    {
+        Monitor = "app-launch",
+        Region = "local",
+        PlannedAt = startedAt,
+        StartedAt = startedAt,
+        Duration = TimeSpan.FromMilliseconds(3),
+        Health = Health.Down,
+        Error = "step log-in: connection refused (in connect)",
+        Steps =
+        [
+            Step("log-in", Operations.AuthRefresh, 3, LatencyBand.OnTarget) with
+            {
+                StatusCode = null,
+                FailedPhase = ProbePhase.Connect,
+                Error = "connection refused (in connect)",
+                Timings = new PhaseTimings(TimeSpan.FromMilliseconds(1), null, null, null, null),
+                BytesReceived = 0,
+            },
+        ],
+    };
+
+    private static StepResult Step(string name, string operation, double ms, LatencyBand band, params ConditionOutcome[] conditions) => new()
+    {
+        Name = name,
+        Operation = operation,
+        Thresholds = Operations.BuiltIn[operation],
+        Method = "POST",
+        Url = "https://api.example.test/v1/" + name,
+        StatusCode = 200,
+        Duration = TimeSpan.FromMilliseconds(ms),
+        Band = band,
+        Timings = new PhaseTimings(
+            TimeSpan.FromMilliseconds(1.5), TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(10),
+            TimeSpan.FromMilliseconds(ms - 20), TimeSpan.FromMilliseconds(6.5)),
+        BytesReceived = 2048,
+        Conditions = conditions,
+    };
+}
