@@ -1,6 +1,3 @@
-namespace Uplink;
+using Uplink.Cli;
 
-internal static class Program
-{
-    public static int Main(string[] args) => args.Length;
-}
+return await UplinkCommandLine.RunAsync(args, Console.Out, Console.Error);

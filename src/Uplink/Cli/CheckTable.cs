@@ -1,0 +1,81 @@
+using Spectre.Console;
+using Uplink.Checks;
+using Uplink.Judging;
+
+namespace Uplink.Cli;
+
+/// <summary>Prints check results as a table: one row per monitor, and one per step of a flow.</summary>
+internal static class CheckTable
+{
+    public static void Write(TextWriter writer, IReadOnlyList<CheckResult> results)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+        });
+        if (ReferenceEquals(writer, Console.Out) is false)
+        {
+            console.Profile.Width = 200;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var column in new[] { "monitor", "health", "step", "duration", "thresholds", "band", "status", "size", "failure" })
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var result in results)
+        {
+            AddRows(table, result);
+        }
+
+        console.Write(table);
+        var counts = results.GroupBy(r => r.Health).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Name()}");
+        console.WriteLine($"{results.Count} monitor(s): {string.Join(", ", counts)}");
+    }
+
+    private static void AddRows(Table table, CheckResult result)
+    {
+        var health = $"[{Colour(result.Health)}]{result.Health.Name()}[/]";
+        if (result.Steps.Count == 0)
+        {
+            table.AddRow(Text(result.Monitor), health, "", Durations.Format(result.Duration), "", "", "", "", Text(result.Error));
+            return;
+        }
+
+        var multi = result.Steps.Count > 1 || result.Steps[0].Name != result.Monitor;
+        if (multi)
+        {
+            table.AddRow(
+                Text(result.Monitor), health, "(flow)", Durations.Format(result.Duration), "", "", "",
+                ByteSize.Format(result.BytesReceived), Text(result.Error));
+        }
+
+        foreach (var step in result.Steps)
+        {
+            table.AddRow(
+                multi ? "" : Text(result.Monitor),
+                multi ? $"[{Colour(step.Health)}]{step.Health.Name()}[/]" : health,
+                multi ? Text(step.Name) : "",
+                Durations.Format(step.Duration),
+                Text($"{step.Operation} {Durations.Format(step.Thresholds.Target)} / "
+                    + $"{Durations.Format(step.Thresholds.Warning)} / {Durations.Format(step.Thresholds.Critical)}"),
+                step.Band.Name(),
+                step.StatusCode?.ToString() ?? "-",
+                ByteSize.Format(step.BytesReceived),
+                Text(step.Failure));
+        }
+    }
+
+    private static string Text(string? value) => Markup.Escape(value ?? "");
+
+    private static string Colour(Health health) => health switch
+    {
+        Health.Up => "green",
+        Health.Degraded => "yellow",
+        Health.Critical => "darkorange",
+        _ => "red",
+    };
+}
