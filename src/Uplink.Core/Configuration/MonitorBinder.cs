@@ -1,0 +1,149 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Uplink.Configuration;
+
+/// <summary>
+/// Binds the <c>monitors</c> list. An http monitor becomes a flow of one step named after the monitor;
+/// a flow's steps are bound by <see cref="FlowBinder"/>.
+/// </summary>
+internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults, OperationCatalog operations)
+{
+    public IReadOnlyList<MonitorDefinition> BindAll(MapFields top)
+    {
+        if (top.Entry("monitors") is not { } entry)
+        {
+            reader.Error("monitors", top.Node, ConfigBinder.NoMonitors);
+            return [];
+        }
+
+        var items = reader.List(entry.Value, entry.Path);
+        if (items is { Count: 0 })
+        {
+            reader.Error(entry.Path, entry.Value, ConfigBinder.NoMonitors);
+        }
+
+        var names = new UniqueNames(reader, "monitor");
+        var monitors = new List<MonitorDefinition>();
+        foreach (var (node, path) in items ?? [])
+        {
+            if (BindOne(node, path, names) is { } monitor)
+            {
+                monitors.Add(monitor);
+            }
+        }
+
+        return monitors;
+    }
+
+    private MonitorDefinition? BindOne(YamlNode node, string path, UniqueNames names)
+    {
+        if (reader.Map(node, path, MonitorKeys.All) is not { } map)
+        {
+            return null;
+        }
+
+        var name = names.Read(map);
+        var kind = ReadKind(map);
+        CheckPlacement(map, kind);
+        var interval = ReadDuration(map, "interval") ?? defaults.Interval;
+        var timeout = ReadDuration(map, "timeout") ?? defaults.Timeout;
+        var steps = kind == MonitorKind.Flow
+            ? new FlowBinder(reader, operations).Bind(map)
+            : BindRequest(map, name);
+
+        if (name is null || steps is null)
+        {
+            return null;
+        }
+
+        return new MonitorDefinition
+        {
+            Name = name,
+            Kind = kind,
+            Group = ReadGroup(map),
+            Interval = interval,
+            Timeout = timeout,
+            Budget = kind == MonitorKind.Flow ? ReadDuration(map, "budget") : null,
+            Steps = steps,
+        };
+    }
+
+    private IReadOnlyList<StepDefinition>? BindRequest(MapFields map, string? name)
+    {
+        var step = new StepBinder(reader, operations).Bind(map, name ?? "", FlowVariables.ForHttpMonitor());
+        return step is null ? null : [step];
+    }
+
+    private MonitorKind ReadKind(MapFields map)
+    {
+        if (map["kind"] is not { } node)
+        {
+            return MonitorKind.Http;
+        }
+
+        var guess = map.Has("steps") ? MonitorKind.Flow : MonitorKind.Http;
+        switch (reader.Text(node, map.PathOf("kind")))
+        {
+            case "http":
+                return MonitorKind.Http;
+            case "flow":
+                return MonitorKind.Flow;
+            case { } kind:
+                reader.Error(map.PathOf("kind"), node, $"'{kind}' is not a monitor kind; use http or flow");
+                return guess;
+            default:
+                return guess;
+        }
+    }
+
+    private void CheckPlacement(MapFields map, MonitorKind kind)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (Misplaced(entry.Key, kind) is { } problem)
+            {
+                reader.Error(entry.Path, entry.KeyNode, problem);
+            }
+        }
+    }
+
+    private static string? Misplaced(string key, MonitorKind kind)
+    {
+        if (kind == MonitorKind.Http && MonitorKeys.FlowOnly.Contains(key))
+        {
+            return $"'{key}' belongs to a flow monitor; add 'kind: flow' or remove '{key}'";
+        }
+
+        if (kind == MonitorKind.Http && key == "extract")
+        {
+            return "'extract' is only allowed in a flow's steps, where a later step can use the value; "
+                + "make this monitor a flow (kind: flow) or remove 'extract'";
+        }
+
+        if (kind == MonitorKind.Flow && (MonitorKeys.Request.Contains(key) || key == "extract"))
+        {
+            return $"'{key}' belongs in a step of a flow, not on the flow itself; move it into 'steps'";
+        }
+
+        return null;
+    }
+
+    private TimeSpan? ReadDuration(MapFields map, string key) =>
+        map[key] is { } node ? reader.PositiveDuration(node, map.PathOf(key)) : null;
+
+    private string ReadGroup(MapFields map)
+    {
+        if (map["group"] is not { } node)
+        {
+            return "default";
+        }
+
+        var group = reader.Text(node, map.PathOf("group"));
+        if (group is not null && string.IsNullOrWhiteSpace(group))
+        {
+            reader.Error(map.PathOf("group"), node, "'group' is empty; name the dashboard heading or remove 'group'");
+        }
+
+        return group ?? "default";
+    }
+}

@@ -1,0 +1,18 @@
+namespace Uplink.Configuration;
+
+/// <summary>The keys a monitor and a step may have, and which kind of monitor each belongs to.</summary>
+internal static class MonitorKeys
+{
+    /// <summary>The keys of one HTTP request: on an http monitor itself, or on a flow's step.</summary>
+    public static readonly string[] Request = ["method", "url", "headers", "body", "operation", "expect"];
+
+    /// <summary>The keys a step of a flow may have.</summary>
+    public static readonly string[] Step = ["name", .. Request, "extract"];
+
+    /// <summary>The keys only a flow may have.</summary>
+    public static readonly string[] FlowOnly = ["steps", "budget"];
+
+    /// <summary>Every key any monitor may have; which of them fit depends on the kind.</summary>
+    public static readonly string[] All = ["name", "kind", "group", "interval", "timeout", .. FlowOnly, .. Request,
+        "extract"];
+}
