@@ -82,7 +82,10 @@ internal sealed partial class StepBinder(ConfigReader reader, OperationCatalog o
     {
         if (!isConstant)
         {
-            return text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            // A URL may be a value an earlier step extracted, such as an uploaded file's address;
+            // the runner checks the rendered URL and fails that step if it is not http or https.
+            return text.TrimStart().StartsWith("{{", StringComparison.Ordinal)
+                || text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
                 || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         }
 

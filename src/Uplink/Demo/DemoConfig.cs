@@ -3,7 +3,7 @@ namespace Uplink.Demo;
 /// <summary>The config <c>uplink demo</c> runs: the stand-in API watched the way an app uses it.</summary>
 internal static class DemoConfig
 {
-    public static string Yaml(string apiUrl) => $$"""
+    public static string Yaml(string apiUrl) => $$$"""
         # Written by `uplink demo`: the monitors it runs against its stand-in mobile API.
         defaults:
           interval: 10s
@@ -17,7 +17,7 @@ internal static class DemoConfig
             steps:
               - name: token-refresh
                 method: POST
-                url: {{apiUrl}}/v1/auth/refresh
+                url: {{{apiUrl}}}/v1/auth/refresh
                 operation: auth-refresh
                 expect:
                   status: 200
@@ -26,7 +26,7 @@ internal static class DemoConfig
                 extract:
                   token: $.accessToken
               - name: profile
-                url: {{apiUrl}}/v1/me
+                url: {{{apiUrl}}}/v1/me
                 operation: data-fetch
                 headers:
                   Authorization: Bearer {{token}}
@@ -35,7 +35,7 @@ internal static class DemoConfig
                   json:
                     $.plan: pro
               - name: configuration
-                url: {{apiUrl}}/v1/config
+                url: {{{apiUrl}}}/v1/config
                 operation: data-fetch
                 expect:
                   json:
@@ -43,7 +43,7 @@ internal static class DemoConfig
 
           - name: search
             group: core
-            url: {{apiUrl}}/v1/search?q=shoes
+            url: {{{apiUrl}}}/v1/search?q=shoes
             operation: search
             expect:
               status: 200
@@ -53,7 +53,7 @@ internal static class DemoConfig
 
           - name: remote-config
             group: core
-            url: {{apiUrl}}/v1/config
+            url: {{{apiUrl}}}/v1/config
             operation: data-fetch
             expect:
               headers:
@@ -62,7 +62,7 @@ internal static class DemoConfig
           - name: photo-upload
             group: media
             method: POST
-            url: {{apiUrl}}/v1/media
+            url: {{{apiUrl}}}/v1/media
             operation: file-upload
             headers:
               Content-Type: application/octet-stream
