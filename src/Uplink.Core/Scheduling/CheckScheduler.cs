@@ -22,6 +22,7 @@ public sealed partial class CheckScheduler(
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrency, options.MaxConcurrency);
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     /// <summary>Plans and starts every monitor. Call once.</summary>
     public void Start(IReadOnlyList<MonitorDefinition> monitors)
@@ -53,6 +54,11 @@ public sealed partial class CheckScheduler(
     /// <summary>Stops planning new checks, cancels the running ones and waits for them to end.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         foreach (var schedule in _schedules)
         {
             schedule.Dispose();

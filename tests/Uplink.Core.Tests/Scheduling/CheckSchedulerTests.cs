@@ -114,6 +114,19 @@ public class CheckSchedulerTests
         Assert.Single(runner.Runs);
     }
 
+    [Fact]
+    public async Task DisposeAsync_Twice_IsHarmless()
+    {
+        var time = new FakeTimeProvider(Epoch);
+        var scheduler = NewScheduler(time, new RecordingRunner(time), out _);
+        scheduler.Start([Monitor("a", TimeSpan.FromSeconds(30))]);
+
+        await scheduler.DisposeAsync();
+        var second = await Record.ExceptionAsync(() => scheduler.DisposeAsync().AsTask());
+
+        Assert.Null(second);
+    }
+
     private static CheckScheduler NewScheduler(
         FakeTimeProvider time,
         RecordingRunner runner,

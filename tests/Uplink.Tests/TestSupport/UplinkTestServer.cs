@@ -75,15 +75,7 @@ public sealed class UplinkTestServer : IAsyncDisposable
     {
         Client.Dispose();
         await _app.StopAsync();
-        try
-        {
-            await _app.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The scheduler is disposed once when its hosted service stops and again by the
-            // container; the second time throws. The server has stopped either way.
-        }
+        await _app.DisposeAsync();
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
