@@ -1,8 +1,176 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Uplink.Judging;
+
 namespace Uplink.Probes;
 
-/// <summary>Placeholder until the timed probe lands.</summary>
-public sealed class HttpProbe(TimeProvider timeProvider) : IHttpProbe
+/// <summary>
+/// Sends one HTTP request over a connection of its own and times each phase: DNS, connect, TLS,
+/// first byte and download. Every check resolves the name and connects afresh, as a phone opening
+/// the app would; nothing is pooled or cached between checks, and no proxy or cookie is used.
+/// </summary>
+/// <remarks>
+/// A target's failure (refused, reset, timed out, untrusted certificate, name not resolved) is
+/// returned as an <see cref="HttpExchange"/> naming the phase it happened in; only the caller's own
+/// cancellation throws. After a redirect that opens a new connection, the phase timings are those
+/// of the new connection, while the duration and bytes received cover every hop.
+/// </remarks>
+public sealed class HttpProbe : IHttpProbe
 {
-    public Task<HttpExchange> SendAsync(HttpRequestPlan plan, CancellationToken cancellationToken) =>
-        throw new NotSupportedException(timeProvider.ToString());
+    private const int MaxRedirects = 10;
+
+    private readonly TimeProvider _timeProvider;
+    private readonly X509Certificate2Collection? _trustedRoots;
+    private readonly long _maxBodyBytes;
+    private readonly ProbeConnector _connector;
+
+    public HttpProbe(TimeProvider timeProvider, HttpProbeOptions? options = null)
+        : this(timeProvider, options, Dns.GetHostAddressesAsync)
+    {
+    }
+
+    /// <summary>Creates a probe that resolves names with <paramref name="resolve"/>: a seam for tests.</summary>
+    internal HttpProbe(
+        TimeProvider timeProvider,
+        HttpProbeOptions? options,
+        Func<string, CancellationToken, Task<IPAddress[]>> resolve)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        options ??= new HttpProbeOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxBodyBytes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(options.MaxBodyBytes, Array.MaxLength);
+
+        _timeProvider = timeProvider;
+        _trustedRoots = options.TrustedRoots;
+        _maxBodyBytes = options.MaxBodyBytes;
+        _connector = new ProbeConnector(resolve);
+    }
+
+    public async Task<HttpExchange> SendAsync(HttpRequestPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var timeline = new ProbeTimeline(_timeProvider);
+        using var timeout = new CancellationTokenSource(plan.Timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+
+        try
+        {
+            return await ExchangeAsync(plan, timeline, linked.Token);
+        }
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The check was cancelled.", exception, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            var error = timeout.IsCancellationRequested
+                ? $"timed out after {Durations.Format(plan.Timeout)}"
+                : ProbeFailures.Describe(exception, timeline);
+            return Failed(plan, timeline, error);
+        }
+    }
+
+    private async Task<HttpExchange> ExchangeAsync(
+        HttpRequestPlan plan,
+        ProbeTimeline timeline,
+        CancellationToken cancellationToken)
+    {
+        using var invoker = new HttpMessageInvoker(CreateHandler(timeline));
+        using var request = ProbeRequest.Create(plan);
+        using var response = await invoker.SendAsync(request, cancellationToken);
+        timeline.HeadersRead();
+
+        var body = await ResponseBody.ReadAsync(response.Content, _maxBodyBytes, cancellationToken);
+        var complete = body.Length <= _maxBodyBytes;
+        if (complete)
+        {
+            timeline.BodyRead();
+        }
+
+        var kept = body.AsSpan(0, (int)Math.Min(body.Length, _maxBodyBytes));
+        return new HttpExchange
+        {
+            Method = plan.Method,
+            Url = plan.Url,
+            Duration = timeline.Elapsed,
+            Timings = timeline.Timings(),
+            StatusCode = response.StatusCode,
+            Headers = HeadersOf(response),
+            Body = ResponseBody.Decode(kept, response.Content.Headers.ContentType),
+            BytesReceived = timeline.BytesReceived,
+            BodyBytes = kept.Length,
+            FailedPhase = complete ? null : ProbePhase.Download,
+            Error = complete ? null : $"body larger than {ByteSize.Format(_maxBodyBytes)}; read stopped",
+        };
+    }
+
+    private SocketsHttpHandler CreateHandler(ProbeTimeline timeline) => new()
+    {
+        UseProxy = false,
+        UseCookies = false,
+        AllowAutoRedirect = true,
+        MaxAutomaticRedirections = MaxRedirects,
+        AutomaticDecompression = DecompressionMethods.All,
+        // The check's own timeout bounds every phase, connecting included.
+        ConnectTimeout = Timeout.InfiniteTimeSpan,
+        ConnectCallback = (context, token) => _connector.ConnectAsync(context, timeline, token),
+        PlaintextStreamFilter = (context, _) =>
+        {
+            timeline.PlaintextReady();
+            return ValueTask.FromResult<Stream>(new TimedStream(context.PlaintextStream, timeline));
+        },
+        SslOptions = CreateSslOptions(timeline),
+    };
+
+    private SslClientAuthenticationOptions CreateSslOptions(ProbeTimeline timeline)
+    {
+        var options = new SslClientAuthenticationOptions
+        {
+            RemoteCertificateValidationCallback = (_, _, chain, errors) =>
+            {
+                timeline.CertificateChecked(errors, ChainStatusOf(chain));
+                return errors == SslPolicyErrors.None;
+            },
+        };
+
+        if (_trustedRoots is not null)
+        {
+            var policy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                RevocationMode = X509RevocationMode.NoCheck,
+            };
+            policy.CustomTrustStore.AddRange(_trustedRoots);
+            options.CertificateChainPolicy = policy;
+        }
+
+        return options;
+    }
+
+    private static X509ChainStatusFlags ChainStatusOf(X509Chain? chain) =>
+        chain?.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status)
+        ?? X509ChainStatusFlags.NoError;
+
+    private static Dictionary<string, string> HeadersOf(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            headers[name] = string.Join(", ", values);
+        }
+
+        return headers;
+    }
+
+    private static HttpExchange Failed(HttpRequestPlan plan, ProbeTimeline timeline, string error) => new()
+    {
+        Method = plan.Method,
+        Url = plan.Url,
+        Duration = timeline.Elapsed,
+        Timings = timeline.Timings(),
+        BytesReceived = timeline.BytesReceived,
+        FailedPhase = timeline.Phase,
+        Error = error,
+    };
 }

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Uplink.Probes;
+
+/// <summary>
+/// Opens the probe's connections: resolves the host afresh (no cache between checks) and tries each
+/// address in turn, timing both phases on the request's timeline.
+/// </summary>
+internal sealed class ProbeConnector(Func<string, CancellationToken, Task<IPAddress[]>> resolve)
+{
+    public async ValueTask<Stream> ConnectAsync(
+        SocketsHttpConnectionContext context,
+        ProbeTimeline timeline,
+        CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var literal = IPAddress.TryParse(host.Trim('[', ']'), out var address);
+        timeline.ConnectionStarting(resolving: !literal);
+
+        var addresses = literal ? [address!] : await ResolveAsync(host, cancellationToken);
+        if (!literal)
+        {
+            timeline.Resolved();
+        }
+
+        var socket = await ConnectAnyAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
+        timeline.Connected(secure: context.InitialRequestMessage.RequestUri?.Scheme == Uri.UriSchemeHttps);
+        return new NetworkStream(socket, ownsSocket: true);
+    }
+
+    private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        var addresses = await resolve(host, cancellationToken);
+        return addresses.Length > 0 ? addresses : throw new SocketException((int)SocketError.HostNotFound);
+    }
+
+    private static async Task<Socket> ConnectAnyAsync(
+        IPAddress[] addresses,
+        int port,
+        CancellationToken cancellationToken)
+    {
+        for (var i = 0; ; i++)
+        {
+            var family = addresses[i].AddressFamily;
+            var socket = new Socket(family, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(addresses[i], port), cancellationToken);
+                return socket;
+            }
+            catch (SocketException) when (i < addresses.Length - 1)
+            {
+                socket.Dispose();
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+    }
+}

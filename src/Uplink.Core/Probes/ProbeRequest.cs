@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace Uplink.Probes;
+
+/// <summary>Renders a request plan as an <see cref="HttpRequestMessage"/>, adding Uplink's default headers.</summary>
+internal static class ProbeRequest
+{
+    public const string DefaultUserAgent = "Uplink/0.1";
+
+    public const string DefaultAcceptEncoding = "gzip, br, deflate";
+
+    public static HttpRequestMessage Create(HttpRequestPlan plan)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(plan.Method), plan.Url);
+        if (plan.Body is not null)
+        {
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(plan.Body));
+        }
+
+        foreach (var (name, value) in plan.Headers)
+        {
+            Add(request, name, value);
+        }
+
+        AddUnlessSet(request, plan, "User-Agent", DefaultUserAgent);
+        AddUnlessSet(request, plan, "Accept-Encoding", DefaultAcceptEncoding);
+        return request;
+    }
+
+    private static void Add(HttpRequestMessage request, string name, string value)
+    {
+        // Content headers (Content-Type, Content-Language, ...) are refused on the request itself.
+        if (!request.Headers.TryAddWithoutValidation(name, value))
+        {
+            request.Content ??= new ByteArrayContent([]);
+            _ = request.Content.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+
+    private static void AddUnlessSet(HttpRequestMessage request, HttpRequestPlan plan, string name, string value)
+    {
+        if (!plan.Headers.Any(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            _ = request.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+}
