@@ -15,13 +15,14 @@ internal static class CheckTable
             Ansi = AnsiSupport.Detect,
             ColorSystem = ColorSystemSupport.Detect,
         });
-        if (ReferenceEquals(writer, Console.Out) is false)
+        if (!ReferenceEquals(writer, Console.Out) || Console.IsOutputRedirected)
         {
-            console.Profile.Width = 200;
+            // A CI log has no terminal width to wrap to; keep each row on one line.
+            console.Profile.Width = 180;
         }
 
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var column in new[] { "monitor", "health", "step", "duration", "thresholds", "band", "status", "size", "failure" })
+        foreach (var column in new[] { "monitor", "health", "step", "duration", "band", "thresholds", "status", "size", "failure" })
         {
             table.AddColumn(column);
         }
@@ -60,9 +61,9 @@ internal static class CheckTable
                 multi ? $"[{Colour(step.Health)}]{step.Health.Name()}[/]" : health,
                 multi ? Text(step.Name) : "",
                 Durations.Format(step.Duration),
+                step.Band.Name(),
                 Text($"{step.Operation} {Durations.Format(step.Thresholds.Target)} / "
                     + $"{Durations.Format(step.Thresholds.Warning)} / {Durations.Format(step.Thresholds.Critical)}"),
-                step.Band.Name(),
                 step.StatusCode?.ToString() ?? "-",
                 ByteSize.Format(step.BytesReceived),
                 Text(step.Failure));
