@@ -109,7 +109,7 @@ public sealed class CheckRunner(IHttpProbe probe, TimeProvider timeProvider, str
         foreach (var extraction in extractions)
         {
             string? value;
-            string problem = "not found";
+            var problem = "";
             if (extraction.Source == ExtractionSource.Header)
             {
                 value = exchange.Headers.TryGetValue(extraction.Path, out var header) ? header : null;
@@ -122,7 +122,8 @@ public sealed class CheckRunner(IHttpProbe probe, TimeProvider timeProvider, str
             if (value is null)
             {
                 var source = extraction.Source == ExtractionSource.Header ? "header " : "";
-                return $"cannot extract {extraction.Variable} from {source}{extraction.Path}: {problem}";
+                var reason = problem.Length > 0 ? problem : "not found";
+                return $"cannot extract {extraction.Variable} from {source}{extraction.Path}: {reason}";
             }
 
             variables[extraction.Variable] = value;
