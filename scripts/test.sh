@@ -49,14 +49,10 @@ status=0
 dotnet test Uplink.slnx -c Release --no-build --nologo --results-directory "$results" \
   --logger "console;verbosity=normal" --logger "trx" "$@" | tee "$results/output.txt" || status=$?
 
-# One closing line for the whole run, summed over the test assemblies.
-awk '/^(Passed|Failed)!/ {
-  for (i = 1; i <= NF; i++) {
-    if ($i == "Failed:") failed += $(i + 1) + 0
-    if ($i == "Passed:") passed += $(i + 1) + 0
-    if ($i == "Skipped:") skipped += $(i + 1) + 0
-  }
-}
-END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$results/output.txt"
+# One closing line for the whole run, summed over the test assemblies' summaries.
+awk '$1 == "Passed:" && NF == 2 { passed += $2 }
+     $1 == "Failed:" && NF == 2 { failed += $2 }
+     $1 == "Skipped:" && NF == 2 { skipped += $2 }
+     END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$results/output.txt"
 
 exit "$status"
