@@ -7,12 +7,13 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-config="${1:-$root/examples/parse-server/uplink.yaml}"
+config="$(realpath "${1:-$root/examples/parse-server/uplink.yaml}")"
 watch_seconds="${2:-120}"
 port=18080
 data="$(mktemp -d)"
 
 if [ "$config" = "$root/examples/parse-server/uplink.yaml" ]; then
+  "$root/examples/parse-server/run.sh" start
   eval "$("$root/examples/parse-server/run.sh" env)"
 fi
 
@@ -29,7 +30,7 @@ for _ in $(seq 1 600); do
   sleep 0.05
 done
 ready_ns=$(date +%s%N)
-curl -fsS "http://127.0.0.1:$port/" >/dev/null
+curl -fsS "http://127.0.0.1:$port/" >/dev/null || { cat "$data/serve.log"; exit 1; }
 first_page_ns=$(date +%s%N)
 
 echo "config:            $config"
