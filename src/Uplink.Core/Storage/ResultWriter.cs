@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Uplink.Checks;
+using Uplink.Judging;
 
 namespace Uplink.Storage;
 
@@ -26,8 +27,13 @@ public sealed partial class ResultWriter(
 
     public void Publish(CheckResult result)
     {
+        var previous = latest.Get(result.Monitor)?.Health;
         latest.Offer(result);
         _queue.Writer.TryWrite(result);
+        if (previous != result.Health)
+        {
+            LogHealthChanged(result.Monitor, result.Region, result.Health.Name(), previous?.Name() ?? "new", result.Error);
+        }
     }
 
     /// <summary>Writes everything queued so far. Used at shutdown and by `uplink check`.</summary>
@@ -89,6 +95,9 @@ public sealed partial class ResultWriter(
             }
         }
     }
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "{Monitor} from {Region} is {Health}, was {Previous}: {Reason}")]
+    private partial void LogHealthChanged(string monitor, string region, string health, string previous, string? reason);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Storing {Count} results failed (attempt {Attempt}); retrying")]
     private partial void LogWriteRetry(int count, int attempt, Exception exception);
