@@ -58,21 +58,20 @@ public sealed class CheckRunner(IHttpProbe probe, TimeProvider timeProvider, str
         Dictionary<string, string> variables,
         CancellationToken cancellationToken)
     {
-        var url = step.Url.Render(variables);
-        var plan = Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? new HttpRequestPlan(
-                step.Method,
-                uri,
-                step.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.Render(variables))).ToList(),
-                step.Body?.Render(variables),
-                timeout)
-            : null;
-
-        if (plan is null)
+        var url = step.Url.RenderUrl(variables);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             return Unsendable(step, url, $"'{url}' is not an absolute http or https URL");
         }
 
+        var headers = step.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.Render(variables))).ToList();
+        if (headers.FirstOrDefault(h => h.Value.AsSpan().IndexOfAny('\r', '\n') >= 0) is { Key: { } broken })
+        {
+            // A value extracted from a response must not be able to add headers of its own.
+            return Unsendable(step, url, $"header {broken} would contain a line break from an extracted value");
+        }
+
+        var plan = new HttpRequestPlan(step.Method, uri, headers, step.Body?.Render(variables), timeout);
         var exchange = await probe.SendAsync(plan, cancellationToken);
         var conditions = exchange.Succeeded
             ? step.Conditions.Select(c => c.Evaluate(exchange)).ToList()

@@ -16,22 +16,40 @@ public static partial class ConfigLoader
     /// <summary>The path given to a YAML syntax error.</summary>
     public const string SyntaxPath = "(yaml)";
 
+    /// <summary>The largest config file read: 4 MB is thousands of monitors.</summary>
+    public const long MaxFileBytes = 4L << 20;
+
+    /// <summary>
+    /// The deepest nesting of flow collections (<c>[</c>, <c>{</c>) accepted. The YAML parser
+    /// recurses per level, so a hostile file must be stopped before it reaches the parser.
+    /// </summary>
+    public const int MaxFlowDepth = 200;
+
     /// <summary>Reads and binds the config file at <paramref name="path"/>.</summary>
     /// <param name="path">The config file.</param>
     /// <param name="environment">Looks up environment variables for <c>${NAME}</c>; null when unset.</param>
     public static ConfigLoadResult Load(string path, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            return FileError(path, $"'{path}' is a folder; give the path of a YAML file");
+        }
+
         string yaml;
         try
         {
+            if (new FileInfo(path).Length > MaxFileBytes)
+            {
+                return FileError(path, $"'{path}' is larger than {MaxFileBytes >> 20} MB; a config is much smaller");
+            }
+
             yaml = File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException
             or NotSupportedException)
         {
-            var error = new ConfigError(FilePath, $"cannot read the config file '{path}': {ex.Message}");
-            return new ConfigLoadResult(null, [error]) { Source = path };
+            return FileError(path, $"cannot read the config file '{path}': {ex.Message}");
         }
 
         return Parse(yaml, path, environment);
@@ -47,7 +65,15 @@ public static partial class ConfigLoader
         ArgumentNullException.ThrowIfNull(environment);
 
         var errors = new ErrorCollector();
+        if (FlowDepth(yaml) > MaxFlowDepth)
+        {
+            var error = new ConfigError(SyntaxPath, $"brackets nest deeper than {MaxFlowDepth} levels; "
+                + "a config never needs that many");
+            return new ConfigLoadResult(null, [error]) { Source = sourceName };
+        }
+
         var root = ReadRoot(yaml, errors);
+
         var config = errors.HasErrors ? null : new ConfigBinder(new ConfigReader(errors, environment)).Bind(root);
 
         return errors.HasErrors
@@ -83,6 +109,46 @@ public static partial class ConfigLoader
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    private static ConfigLoadResult FileError(string path, string message) =>
+        new(null, [new ConfigError(FilePath, message)]) { Source = path };
+
+    /// <summary>How deep '[' and '{' nest outside quoted text and comments.</summary>
+    private static int FlowDepth(string yaml)
+    {
+        int depth = 0, deepest = 0;
+        char quote = '\0';
+        var comment = false;
+        foreach (var c in yaml)
+        {
+            if (comment)
+            {
+                comment = c != '\n';
+            }
+            else if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '#')
+            {
+                comment = true;
+            }
+            else if (c is '[' or '{')
+            {
+                deepest = Math.Max(deepest, ++depth);
+            }
+            else if (c is ']' or '}')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+        }
+
+        return deepest;
     }
 
     private static List<ConfigError> InFileOrder(IReadOnlyList<ConfigError> errors) =>

@@ -116,14 +116,24 @@ internal sealed class ConfigReader(ErrorCollector errors, Func<string, string?> 
         return duration;
     }
 
-    /// <summary>Reads a duration that must be more than zero, such as an interval or a timeout.</summary>
-    public TimeSpan? PositiveDuration(YamlNode node, string path)
+    /// <summary>
+    /// Reads a duration that must be more than zero and at most <paramref name="max"/>, such as an
+    /// interval or a timeout.
+    /// </summary>
+    public TimeSpan? PositiveDuration(YamlNode node, string path, TimeSpan max)
     {
         var duration = Duration(node, path);
         if (duration is { } value && value <= TimeSpan.Zero)
         {
             Error(path, node, $"'{((YamlScalarNode)node).Value}' is zero; a duration here must be more than zero, "
                 + "e.g. 30s");
+            return null;
+        }
+
+        if (duration is { } tooLong && tooLong > max)
+        {
+            Error(path, node, $"'{((YamlScalarNode)node).Value}' is too long; this duration may be at most "
+                + $"{Durations.Format(max)}");
             return null;
         }
 

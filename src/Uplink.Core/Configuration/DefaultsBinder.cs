@@ -21,5 +21,5 @@ internal sealed class DefaultsBinder(ConfigReader reader)
     }
 
     private TimeSpan? Read(MapFields map, string key) =>
-        map[key] is { } value ? reader.PositiveDuration(value, map.PathOf(key)) : null;
+        map[key] is { } value ? reader.PositiveDuration(value, map.PathOf(key), DurationLimits.For(key)) : null;
 }

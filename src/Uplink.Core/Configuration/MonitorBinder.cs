@@ -129,7 +129,7 @@ internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults
     }
 
     private TimeSpan? ReadDuration(MapFields map, string key) =>
-        map[key] is { } node ? reader.PositiveDuration(node, map.PathOf(key)) : null;
+        map[key] is { } node ? reader.PositiveDuration(node, map.PathOf(key), DurationLimits.For(key)) : null;
 
     private string ReadGroup(MapFields map)
     {

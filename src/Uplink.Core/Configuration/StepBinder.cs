@@ -94,6 +94,12 @@ internal sealed partial class StepBinder(ConfigReader reader, OperationCatalog o
             && uri.Host.Length > 0;
     }
 
+    /// <summary>Headers the HTTP stack derives from the request; a config that sets them breaks the request.</summary>
+    private static readonly HashSet<string> ComputedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Content-Length", "Transfer-Encoding", "Host", "Connection",
+    };
+
     private List<KeyValuePair<string, Template>> ReadHeaders(MapFields map, FlowVariables variables, string step)
     {
         var headers = new List<KeyValuePair<string, Template>>();
@@ -108,8 +114,23 @@ internal sealed partial class StepBinder(ConfigReader reader, OperationCatalog o
             {
                 reader.Error(entry.Path, entry.KeyNode, $"'{entry.Key}' is not a valid header name");
             }
+            else if (ComputedHeaders.Contains(entry.Key))
+            {
+                reader.Error(entry.Path, entry.KeyNode, $"'{entry.Key}' is set by Uplink from the request itself; "
+                    + "remove it");
+            }
 
-            if (reader.Text(entry.Value, entry.Path) is { } value)
+            if (reader.Text(entry.Value, entry.Path) is not { } value)
+            {
+                continue;
+            }
+
+            if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            {
+                reader.Error(entry.Path, entry.Value, "a header value cannot contain a line break; "
+                    + "write it on one line");
+            }
+            else
             {
                 headers.Add(new(entry.Key, Templated(value, entry.Path, entry.Value, variables, step)));
             }

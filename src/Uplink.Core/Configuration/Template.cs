@@ -37,6 +37,25 @@ public sealed partial class Template
         return Placeholder().Replace(_text, m => values.TryGetValue(m.Groups["name"].Value, out var v) ? v : "");
     }
 
+    /// <summary>
+    /// Fills a URL. A value that begins the URL (an address an earlier step answered with) goes in
+    /// as it is; a value inside the URL is percent-encoded, so that it stays one path segment or one
+    /// query value whatever characters it holds.
+    /// </summary>
+    public string RenderUrl(IReadOnlyDictionary<string, string> values)
+    {
+        if (IsConstant)
+        {
+            return _text;
+        }
+
+        return Placeholder().Replace(_text, m =>
+        {
+            var value = values.TryGetValue(m.Groups["name"].Value, out var v) ? v : "";
+            return m.Index == 0 ? value : Uri.EscapeDataString(value);
+        });
+    }
+
     public override string ToString() => _text;
 
     [GeneratedRegex(@"\{\{\s*(?<name>[A-Za-z_][A-Za-z0-9_\-]*)\s*\}\}")]

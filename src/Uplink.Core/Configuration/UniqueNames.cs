@@ -22,7 +22,8 @@ internal sealed partial class UniqueNames(ConfigReader reader, string kind)
         var node = map["name"];
         if (!Pattern().IsMatch(name))
         {
-            reader.Error(path, node, $"'{name}' is not a valid {kind} name; use letters, digits, '-', '_' and '.'");
+            reader.Error(path, node, $"'{name}' is not a valid {kind} name; start with a letter or digit, "
+                + "then use letters, digits, '-', '_' and '.' (ASCII)");
             return null;
         }
 
@@ -35,6 +36,6 @@ internal sealed partial class UniqueNames(ConfigReader reader, string kind)
         return name;
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9._\-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._\-]*$")]
     private static partial Regex Pattern();
 }

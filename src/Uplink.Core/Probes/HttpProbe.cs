@@ -80,6 +80,12 @@ public sealed class HttpProbe : IHttpProbe
         using var request = ProbeRequest.Create(plan);
         using var response = await invoker.SendAsync(request, cancellationToken);
         timeline.HeadersRead();
+        if (IsUnfollowedRedirect(response))
+        {
+            // The handler hands back the last redirect once it has followed as many as it may.
+            return Failed(plan, timeline, $"more than {MaxRedirects} redirects; the last one pointed to "
+                + response.Headers.Location) with { StatusCode = response.StatusCode, FailedPhase = ProbePhase.FirstByte };
+        }
 
         var body = await ResponseBody.ReadAsync(response.Content, _maxBodyBytes, cancellationToken);
         var complete = body.Length <= _maxBodyBytes;
@@ -147,6 +153,11 @@ public sealed class HttpProbe : IHttpProbe
 
         return options;
     }
+
+    private static bool IsUnfollowedRedirect(HttpResponseMessage response) =>
+        (int)response.StatusCode is >= 300 and < 400
+        && response.StatusCode != HttpStatusCode.NotModified
+        && response.Headers.Location is not null;
 
     private static X509ChainStatusFlags ChainStatusOf(X509Chain? chain) =>
         chain?.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status)

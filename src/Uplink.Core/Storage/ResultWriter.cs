@@ -36,8 +36,8 @@ public sealed partial class ResultWriter(
         }
     }
 
-    /// <summary>Writes everything queued so far. Used at shutdown and by `uplink check`.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Writes everything queued so far.</summary>
+    private async Task FlushAsync()
     {
         var batch = new List<CheckResult>();
         while (_queue.Reader.TryRead(out var result))
@@ -47,7 +47,7 @@ public sealed partial class ResultWriter(
 
         if (batch.Count > 0)
         {
-            await WriteAsync(batch, cancellationToken);
+            await WriteAsync(batch);
         }
     }
 
@@ -63,17 +63,31 @@ public sealed partial class ResultWriter(
                     batch.Add(result);
                 }
 
-                await WriteAsync(batch, stoppingToken);
+                await WriteAsync(batch);
                 batch.Clear();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await FlushAsync(CancellationToken.None);
         }
     }
 
-    private async Task WriteAsync(List<CheckResult> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops the loop, then writes what is still queued. The final flush happens here rather than
+    /// in the loop, because a loop that is stopped before it ever ran never sees its own end.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await FlushAsync();
+    }
+
+    /// <summary>
+    /// Writes one batch, retrying a failed write twice. The store is never handed a cancellation
+    /// token: a batch that has been taken from the queue is written or logged as lost, not dropped
+    /// half-way by a shutdown.
+    /// </summary>
+    private async Task WriteAsync(List<CheckResult> batch)
     {
         const int Attempts = 3;
         for (var attempt = 1; ; attempt++)
@@ -86,7 +100,7 @@ public sealed partial class ResultWriter(
             catch (Exception ex) when (ex is not OperationCanceledException && attempt < Attempts)
             {
                 LogWriteRetry(batch.Count, attempt, ex);
-                await Task.Delay(RetryDelay, timeProvider, cancellationToken);
+                await Task.Delay(RetryDelay, timeProvider, CancellationToken.None);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

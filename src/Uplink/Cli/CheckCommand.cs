@@ -22,7 +22,7 @@ internal static class CheckCommand
             Description = "The health that makes the command fail: degraded, critical or down.",
             DefaultValueFactory = _ => "degraded",
         };
-        failOn.AcceptOnlyFromAmong("degraded", "critical", "down");
+        failOn.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "degraded", "critical", "down");
         var command = new Command("check", "Run every monitor once and print the results; exit 1 when any is unhealthy.")
         {
             config, failOn,
@@ -38,7 +38,7 @@ internal static class CheckCommand
 
             var results = await RunAllAsync(loaded, cancellationToken);
             CheckTable.Write(output, results);
-            var threshold = HealthNames.ParseHealth(parse.GetRequiredValue(failOn));
+            var threshold = HealthNames.ParseHealth(parse.GetRequiredValue(failOn).ToLowerInvariant());
             return results.Any(r => r.Health >= threshold) ? ExitCodes.Unhealthy : ExitCodes.Ok;
         });
         return command;

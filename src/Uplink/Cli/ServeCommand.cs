@@ -25,8 +25,12 @@ internal static class ServeCommand
             }
 
             var settings = new ServeSettings { Urls = parse.GetRequiredValue(urls), DataFolder = parse.GetRequiredValue(data) };
-            await using var app = UplinkHost.Build(loaded, settings);
-            await app.StartAsync(cancellationToken);
+            await using var app = await ServerRun.StartAsync(loaded, settings, error, cancellationToken);
+            if (app is null)
+            {
+                return ExitCodes.BadConfig;
+            }
+
             output.WriteLine($"Uplink is watching {loaded.Monitors.Count} monitor(s); dashboard at {string.Join(", ", app.Urls)}");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;

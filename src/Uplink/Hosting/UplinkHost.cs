@@ -23,6 +23,9 @@ public static class UplinkHost
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.UseStaticWebAssets();
 
+        // One line per request would drown the health changes the console is for.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
         AddChecking(builder.Services, config, settings);
         builder.Services.AddUplinkDashboard();
         configureServices?.Invoke(builder.Services);

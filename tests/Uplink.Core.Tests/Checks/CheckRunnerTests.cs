@@ -151,7 +151,10 @@ public sealed class CheckRunnerTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_FlowOverItsBudget_IsDegraded()
     {
+        // Generous step thresholds, so that only the budget can make this flow degraded.
         var monitor = Load("""
+            operations:
+              relaxed: { target: 30s, warning: 40s, critical: 50s }
             monitors:
               - name: app-launch
                 kind: flow
@@ -159,10 +162,10 @@ public sealed class CheckRunnerTests : IAsyncLifetime
                 steps:
                   - name: first
                     url: BASE/slow
-                    operation: data-fetch
+                    operation: relaxed
                   - name: second
                     url: BASE/slow
-                    operation: data-fetch
+                    operation: relaxed
             """);
 
         var result = await RunAsync(monitor);
@@ -192,6 +195,59 @@ public sealed class CheckRunnerTests : IAsyncLifetime
         Assert.Equal("connection refused (in connect)", result.Error);
     }
 
+    [Fact]
+    public async Task RunAsync_ExtractedValueWithALineBreak_CannotAddAHeader()
+    {
+        var monitor = Load("""
+            monitors:
+              - name: app-launch
+                kind: flow
+                steps:
+                  - name: log-in
+                    url: BASE/hostile
+                    operation: auth-refresh
+                    extract:
+                      token: $.token
+                  - name: profile
+                    url: BASE/me
+                    operation: data-fetch
+                    headers:
+                      Authorization: Bearer {{token}}
+            """);
+
+        var result = await RunAsync(monitor);
+
+        Assert.Equal(Health.Down, result.Health);
+        Assert.Equal("step profile: header Authorization would contain a line break from an extracted value", result.Error);
+        Assert.DoesNotContain(_seen, s => s.StartsWith("GET /me", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_ExtractedValueInsideAUrl_IsPercentEncoded()
+    {
+        var monitor = Load("""
+            monitors:
+              - name: app-launch
+                kind: flow
+                steps:
+                  - name: log-in
+                    url: BASE/hostile
+                    operation: auth-refresh
+                    extract:
+                      name: $.name
+                  - name: search
+                    url: BASE/search/{{name}}?q={{name}}
+                    operation: search
+            """);
+
+        var result = await RunAsync(monitor);
+
+        Assert.True(result.Health == Health.Up, result.Error);
+        var encoded = "a%20b%2F..%2Fc%3Fd%23e";
+        Assert.Equal($"{_server.Url("/").AbsoluteUri}search/{encoded}?q={encoded}", result.Steps[1].Url);
+        Assert.Contains("search q=a b/../c?d#e", _seen);
+    }
+
     private async Task<CheckResult> RunAsync(MonitorDefinition monitor)
     {
         var runner = new CheckRunner(new HttpProbe(TimeProvider.System), TimeProvider.System);
@@ -218,12 +274,18 @@ public sealed class CheckRunnerTests : IAsyncLifetime
                 context.Response.Headers["X-Request-Id"] = "req-7";
                 await context.Response.WriteAsJsonAsync(new { session = new { token = "tok-42" } });
                 break;
+            case "/hostile":
+                await context.Response.WriteAsJsonAsync(new { token = "a\r\nX-Injected: 1", name = "a b/../c?d#e" });
+                break;
             case "/login-broken":
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 break;
             case "/slow":
                 await Task.Delay(TimeSpan.FromMilliseconds(60));
                 await context.Response.WriteAsync("{}");
+                break;
+            case { } path when path.StartsWith("/search/", StringComparison.Ordinal):
+                _seen.Enqueue($"search q={request.Query["q"]}");
                 break;
             default:
                 var authorized = request.Headers.Authorization == "Bearer tok-42";

@@ -117,6 +117,16 @@ public class ConfigLoaderErrorTests
         { "monitors:\n  - name: [api\n", "(yaml)", "the file is not valid YAML" },
         { Api + "\n    url: https://b.example.com", "(yaml)", "'url' appears twice in the same map; keep one" },
         { Api + "\n---\n" + Api, "(yaml)", "the file holds more than one YAML document" },
+        { Api + "\n    interval: 1300h", "monitors[0].interval", "'1300h' is too long; this duration may be at most" },
+        { "defaults: { timeout: 100000000h }\n" + Api, "defaults.timeout", "is too long" },
+        { Flow.Replace("kind: flow", "kind: flow\n    budget: 2h"), "monitors[0].budget", "may be at most 60 min" },
+        { Api.Replace("name: api", "name: '..'"), "monitors[0].name", "start with a letter or digit" },
+        { Api + "\n    headers: { X-Note: \"a\\r\\nX-Injected: 1\" }", "monitors[0].headers.X-Note",
+            "a header value cannot contain a line break" },
+        { Api + "\n    headers: { Content-Length: '5' }", "monitors[0].headers.Content-Length",
+            "'Content-Length' is set by Uplink from the request itself" },
+        { "monitors: " + new string('[', 100_000) + new string(']', 100_000), "(yaml)",
+            "brackets nest deeper than 200 levels" },
     };
 
     [Theory]

@@ -432,6 +432,34 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public void Load_Folder_SaysItIsAFolder()
+    {
+        var result = ConfigLoader.Load(Path.GetTempPath(), ConfigTestEnvironment.Lookup);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ConfigLoader.FilePath, error.Path);
+        Assert.Contains("is a folder; give the path of a YAML file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_HugeFile_IsRefusedBeforeReading()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"uplink-huge-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, OneMonitor + "\n#" + new string('x', (int)ConfigLoader.MaxFileBytes));
+        try
+        {
+            var result = ConfigLoader.Load(path, ConfigTestEnvironment.Lookup);
+
+            var error = Assert.Single(result.Errors);
+            Assert.Contains("is larger than 4 MB", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void LoadOrThrow_InvalidFile_ThrowsWithEveryError()
     {
         var path = Path.Combine(Path.GetTempPath(), $"uplink-config-{Guid.NewGuid():N}.yaml");

@@ -226,6 +226,22 @@ public sealed class HttpProbeTests(ITestOutputHelper output)
         Assert.Equal("moved here", exchange.Body);
     }
 
+    [Fact]
+    public async Task SendAsync_RedirectLoop_FailsNamingTheLimit()
+    {
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.Redirect("/loop");
+            return Task.CompletedTask;
+        });
+
+        var exchange = await _probe.SendAsync(Plans.Get(server.Url("/loop")), CancellationToken.None);
+
+        Assert.Equal(ProbePhase.FirstByte, exchange.FailedPhase);
+        Assert.Equal(HttpStatusCode.Found, exchange.StatusCode);
+        Assert.StartsWith("more than 10 redirects; the last one pointed to /loop", exchange.Error);
+    }
+
     private sealed record ReceivedRequest(
         string Method,
         string Body,
