@@ -83,9 +83,9 @@ public sealed class HttpProbe : IHttpProbe
         if (IsUnfollowedRedirect(response))
         {
             // The handler hands back the last redirect once it has followed as many as it may.
-            return Failed(plan, timeline, $"more than {MaxRedirects} redirects; the last one pointed to "
-                + response.Headers.Location) with
-            { StatusCode = response.StatusCode, FailedPhase = ProbePhase.FirstByte };
+            var error = $"more than {MaxRedirects} redirects; the last one pointed to {response.Headers.Location}";
+            var failed = Failed(plan, timeline, error);
+            return failed with { StatusCode = response.StatusCode, FailedPhase = ProbePhase.FirstByte };
         }
 
         var body = await ResponseBody.ReadAsync(response.Content, _maxBodyBytes, cancellationToken);
