@@ -10,7 +10,7 @@ internal sealed class HeartbeatsSectionBinder(ConfigReader reader)
 
     public string? Bind(YamlNode? node, string path)
     {
-        if (node is null || reader.Map(node, path, Keys) is not { } map)
+        if (node is null || reader.Map(node, path, Keys) is not { } map || (map.HasUnknownKeys && !map.Has("key")))
         {
             return null;
         }
