@@ -11,6 +11,7 @@ namespace Uplink.Heartbeats;
 public sealed class PingDirectory
 {
     private volatile FrozenDictionary<string, PingTarget>? _byHash;
+    private volatile FrozenDictionary<string, string>? _pathByName;
 
     /// <summary>True once <see cref="Load"/> ran; before that pings get 503.</summary>
     public bool IsReady => _byHash is not null;
@@ -37,12 +38,12 @@ public sealed class PingDirectory
             }
         }
 
+        _pathByName = targets.Values.ToFrozenDictionary(t => t.Monitor.Name, t => t.Path, StringComparer.Ordinal);
         _byHash = targets.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The ping path of a heartbeat, such as <c>/ping/TOKEN</c>; null for an unknown name.</summary>
-    public string? PathOf(string monitor) =>
-        _byHash?.Values.FirstOrDefault(t => t.Monitor.Name == monitor)?.Path;
+    public string? PathOf(string monitor) => _pathByName?.GetValueOrDefault(monitor);
 
     /// <summary>The heartbeat and the action a path after <c>/ping/</c> names, or null when none matches.</summary>
     public (PingTarget Target, string? Action)? Resolve(string path)
