@@ -124,7 +124,8 @@ static int FreePort()
 static Process StartServer(string dll, string config, int port, string data)
 {
     var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var arg in new[] { dll, "serve", "--config", config, "--urls", $"http://127.0.0.1:{port}", "--data", data })
+    string[] args = [dll, "serve", "--config", config, "--urls", $"http://127.0.0.1:{port}", "--data", data];
+    foreach (var arg in args)
     {
         info.ArgumentList.Add(arg);
     }

@@ -30,7 +30,8 @@ public sealed partial class HeartbeatService(
         var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var monitor in heartbeats.Where(m => m.Heartbeat is { Token: null, Slug: null }))
         {
-            tokens[monitor.Name] = await store.GetOrCreateTokenAsync(monitor.Name, PingTokens.Generate(), cancellationToken);
+            var candidate = PingTokens.Generate();
+            tokens[monitor.Name] = await store.GetOrCreateTokenAsync(monitor.Name, candidate, cancellationToken);
         }
 
         directory.Load(heartbeats, catalog.Config.HeartbeatKey, tokens);

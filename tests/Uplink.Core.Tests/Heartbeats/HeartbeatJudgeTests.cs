@@ -206,15 +206,21 @@ public class HeartbeatJudgeTests
         MaxRuntime = grace,
     };
 
-    internal static Ping Ping(DateTimeOffset at, PingKind kind = PingKind.Success, int? exitCode = null,
-        string? runId = null) => new()
+    internal static Ping Ping(
+        DateTimeOffset at,
+        PingKind kind = PingKind.Success,
+        int? exitCode = null,
+        string? runId = null)
     {
-        Monitor = "sync",
-        ReceivedAt = at,
-        Kind = kind,
-        ExitCode = exitCode,
-        RunId = runId,
-    };
+        return new Ping
+        {
+            Monitor = "sync",
+            ReceivedAt = at,
+            Kind = kind,
+            ExitCode = exitCode,
+            RunId = runId,
+        };
+    }
 
     private static PingHistory Pinged(DateTimeOffset at) => PingHistory.Empty.Apply(Ping(at)).History;
 

@@ -20,7 +20,8 @@ public class HeartbeatTrackerTests
     {
         using var folder = new TempFolder();
         var time = new FakeTimeProvider(Noon);
-        await using var rig = await HeartbeatRig.StartAsync(folder.Path, time, [HeartbeatRig.Heartbeat("sync", Hourly)]);
+        await using var rig = await HeartbeatRig.StartAsync(
+            folder.Path, time, [HeartbeatRig.Heartbeat("sync", Hourly)]);
         Assert.Equal(PingAck.Stored, await rig.PingAsync("sync"));
 
         time.Advance(TimeSpan.FromHours(1) - Tick);

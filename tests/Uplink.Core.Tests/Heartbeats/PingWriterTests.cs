@@ -30,7 +30,8 @@ public class PingWriterTests
 
         Assert.All(await Task.WhenAll(acks), ack => Assert.Equal(PingAck.Stored, ack));
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder.Path, "uplink.db")}");
-        Assert.Equal(1000, await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT run_id) FROM heartbeat_pings"));
+        var distinct = await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT run_id) FROM heartbeat_pings");
+        Assert.Equal(1000, distinct);
         Assert.Equal(1000, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM heartbeat_pings"));
         Assert.All(heartbeats, h => Assert.Equal(HeartbeatState.Up, rig.Tracker.Status(h.Name)!.State));
     }

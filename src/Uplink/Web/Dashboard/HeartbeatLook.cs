@@ -50,7 +50,8 @@ public static class HeartbeatLook
         return local.ToString(format, CultureInfo.InvariantCulture) + " (" + Relative(value - clock.GetUtcNow()) + ")";
     }
 
-    public static string Duration(double? ms) => ms is { } value ? Durations.Format(TimeSpan.FromMilliseconds(value)) : "—";
+    public static string Duration(double? ms) =>
+        ms is { } value ? Durations.Format(TimeSpan.FromMilliseconds(value)) : "—";
 
     private static string Relative(TimeSpan offset)
     {

@@ -24,7 +24,10 @@ public static class HeartbeatApiEndpoints
     }
 
     /// <summary>A heartbeat as the API and the dashboard show it.</summary>
-    public static HeartbeatResponse Describe(MonitorDefinition monitor, HeartbeatTracker tracker, PingDirectory directory)
+    public static HeartbeatResponse Describe(
+        MonitorDefinition monitor,
+        HeartbeatTracker tracker,
+        PingDirectory directory)
     {
         var heartbeat = monitor.Heartbeat!;
         var status = tracker.Status(monitor.Name);
@@ -81,8 +84,7 @@ public static class HeartbeatApiEndpoints
         }
 
         var count = DefaultPings;
-        if (limit is not null
-            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxPings))
+        if (limit is not null && !TryReadLimit(limit, out count))
         {
             return TypedResults.Problem(
                 detail: $"'limit' must be a whole number from 1 to {MaxPings}; it was '{limit}'.",
@@ -93,4 +95,7 @@ public static class HeartbeatApiEndpoints
         var pings = await store.GetPingsAsync(name, count, cancellationToken);
         return TypedResults.Ok(new PingsResponse(name, count, [.. pings.Select(p => p.ToResponse())]));
     }
+
+    private static bool TryReadLimit(string text, out int limit) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit is >= 1 and <= MaxPings;
 }

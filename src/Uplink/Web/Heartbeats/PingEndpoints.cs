@@ -74,7 +74,7 @@ public static class PingEndpoints
         return await writer.SubmitAsync(ping) switch
         {
             PingAck.Stored => Text(StatusCodes.Status200OK, "OK"),
-            PingAck.Overloaded => Unavailable(context, "too many pings at once; the ping was not stored, send it again"),
+            PingAck.Overloaded => Unavailable(context, "too many pings at once; it was not stored, send it again"),
             _ => Unavailable(context, "the ping could not be stored; send it again"),
         };
     }
@@ -90,11 +90,12 @@ public static class PingEndpoints
         {
             var length = 0;
             int read;
-            while (length <= limit
-                && (read = await request.Body.ReadAsync(buffer.AsMemory(length, limit + 1 - length), cancellationToken)) > 0)
+            do
             {
+                read = await request.Body.ReadAsync(buffer.AsMemory(length, limit + 1 - length), cancellationToken);
                 length += read;
             }
+            while (read > 0 && length <= limit);
 
             var truncated = length > limit;
             var kept = Math.Min(length, limit);

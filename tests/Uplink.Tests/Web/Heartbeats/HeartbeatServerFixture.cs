@@ -45,7 +45,8 @@ public sealed class HeartbeatServerFixture : IAsyncLifetime
         return loaded.Config ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors));
     }
 
-    public async Task InitializeAsync() => Server = await UplinkTestServer.StartAsync(Config(), new ScriptedHttpProbe());
+    public async Task InitializeAsync() =>
+        Server = await UplinkTestServer.StartAsync(Config(), new ScriptedHttpProbe());
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }

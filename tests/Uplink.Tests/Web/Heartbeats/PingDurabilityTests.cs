@@ -30,7 +30,8 @@ public sealed class PingDurabilityTests : IDisposable
 
         var acknowledged = new ConcurrentBag<string>();
         using var killed = new CancellationTokenSource();
-        var burst = Enumerable.Range(0, Workers).Select(w => PingUntilKilledAsync(client, w, acknowledged, killed.Token));
+        var burst = Enumerable.Range(0, Workers)
+            .Select(w => PingUntilKilledAsync(client, w, acknowledged, killed.Token));
         var bursting = Task.WhenAll(burst);
         while (acknowledged.Count < KillAfterAcks && !bursting.IsCompleted)
         {

@@ -89,7 +89,8 @@ public sealed class PingEndpointsTests(HeartbeatServerFixture fixture) : IClassF
         using var response = await Client.GetAsync($"ping/{Token}/{action}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("exit code from 0 to 255", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("exit code from 0 to 255", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed class PingEndpointsTests(HeartbeatServerFixture fixture) : IClassF
     [Fact]
     public async Task Ping_StorageFails_503NeverAFalse200()
     {
-        await using var server = await UplinkTestServer.StartAsync(HeartbeatServerFixture.Config(), new ScriptedHttpProbe());
+        await using var server = await StartServerAsync();
         await using (var connection = new SqliteConnection($"Data Source={server.DatabasePath}"))
         {
             await connection.ExecuteAsync("ALTER TABLE heartbeat_pings RENAME TO heartbeat_pings_gone");
@@ -146,7 +147,7 @@ public sealed class PingEndpointsTests(HeartbeatServerFixture fixture) : IClassF
     [Fact]
     public async Task Ping_ManyUnknownFromOneSource_429ButKnownTokensStillAccepted()
     {
-        await using var server = await UplinkTestServer.StartAsync(HeartbeatServerFixture.Config(), new ScriptedHttpProbe());
+        await using var server = await StartServerAsync();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 31; i++)
         {
@@ -182,6 +183,9 @@ public sealed class PingEndpointsTests(HeartbeatServerFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
     }
+
+    private static Task<UplinkTestServer> StartServerAsync() =>
+        UplinkTestServer.StartAsync(HeartbeatServerFixture.Config(), new ScriptedHttpProbe());
 
     private async Task<HeartbeatResponse> HeartbeatAsync(string name, HttpClient? client = null)
     {
