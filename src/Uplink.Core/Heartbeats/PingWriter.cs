@@ -37,6 +37,17 @@ public sealed partial class PingWriter(
         return Task.FromResult(PingAck.Overloaded);
     }
 
+    /// <summary>
+    /// Stops the loop, then writes what is still queued, so no sender waits forever: since .NET 10
+    /// the loop runs through <c>Task.Run</c>, and a stop right after the start can cancel it unrun.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        _queue.Writer.TryComplete();
+        await WriteWaitingAsync(new List<Pending>(options.MaxBatch));
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Pending>(options.MaxBatch);

@@ -71,6 +71,21 @@ public class PingWriterTests
     }
 
     [Fact]
+    public async Task StopAsync_RightAfterStart_StoresWhatWasQueued()
+    {
+        using var folder = new TempFolder();
+        var rig = await HeartbeatRig.StartAsync(folder.Path, new FakeTimeProvider(Noon),
+            [HeartbeatRig.Heartbeat("sync", Hourly)], startWriter: false);
+        var acks = Enumerable.Range(0, 50).Select(_ => rig.PingAsync("sync")).ToList();
+
+        await rig.Writer.StartAsync(CancellationToken.None);
+        await rig.DisposeAsync();
+
+        Assert.All(await Task.WhenAll(acks), ack => Assert.Equal(PingAck.Stored, ack));
+        Assert.Equal(50, (await rig.Store.GetPingsAsync("sync", 100, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task GetOrCreateTokenAsync_SecondCall_KeepsTheFirstToken()
     {
         using var folder = new TempFolder();
