@@ -71,7 +71,7 @@ internal sealed class MonitorBinder(
             Name = name,
             Kind = kind,
             Group = ReadGroup(map),
-            Interval = interval,
+            Interval = heartbeat?.Period ?? interval,
             Timeout = timeout,
             Budget = kind == MonitorKind.Flow ? ReadDuration(map, "budget") : null,
             Steps = steps,

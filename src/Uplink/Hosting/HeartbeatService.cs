@@ -86,7 +86,7 @@ public sealed partial class HeartbeatService(
             Duration = TimeSpan.Zero,
             Health = health,
             Steps = [],
-            Error = change.Status.State == HeartbeatState.Up ? null : change.Status.Reason,
+            Error = health == Judging.Health.Up ? null : change.Status.Reason,
         });
     }
 
