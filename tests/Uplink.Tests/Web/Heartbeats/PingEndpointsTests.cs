@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Uplink.Heartbeats;
 using Uplink.TestSupport;
 using Uplink.Web.Api;
@@ -142,6 +143,30 @@ public sealed class PingEndpointsTests(HeartbeatServerFixture fixture) : IClassF
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("new", (await HeartbeatAsync("nightly-sync", server.Client)).State);
+    }
+
+    [Fact]
+    public async Task Ping_QueueFullWhileTheDiskIsBusy_503AtOnceAndNo200BeforeTheCommit()
+    {
+        var options = new HeartbeatOptions { QueueCapacity = 2, MaxBatch = 1 };
+        await using var server = await UplinkTestServer.StartAsync(
+            HeartbeatServerFixture.Config(), new ScriptedHttpProbe(), services => services.AddSingleton(options));
+        await using var blocker = new SqliteConnection($"Data Source={server.DatabasePath}");
+        await blocker.OpenAsync();
+        await blocker.ExecuteAsync("BEGIN IMMEDIATE");
+
+        var pings = Enumerable.Range(0, 6).Select(i => server.Client.GetAsync($"ping/{Token}?rid=q{i}")).ToList();
+        var refused = await Task.WhenAny(pings);
+        var statusWhileBusy = (await refused).StatusCode;
+        var stillWaiting = pings.Count(p => !p.IsCompleted);
+        await blocker.ExecuteAsync("COMMIT");
+        var statuses = (await Task.WhenAll(pings)).Select(r => r.StatusCode).ToList();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, statusWhileBusy);
+        Assert.True(stillWaiting >= 1, "a ping taken into the queue waits for its commit");
+        Assert.Contains(HttpStatusCode.OK, statuses);
+        Assert.Equal(statuses.Count(s => s == HttpStatusCode.OK), await blocker.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM heartbeat_pings WHERE run_id LIKE 'q%'"));
     }
 
     [Fact]
