@@ -6,8 +6,14 @@ namespace Uplink.Configuration;
 /// Binds the <c>monitors</c> list. An http monitor becomes a flow of one step named after the monitor;
 /// a flow's steps are bound by <see cref="FlowBinder"/>.
 /// </summary>
-internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults, OperationCatalog operations)
+internal sealed class MonitorBinder(
+    ConfigReader reader,
+    ConfigDefaults defaults,
+    OperationCatalog operations,
+    string? heartbeatKey = null)
 {
+    private readonly HeartbeatBinder _heartbeats = new(reader, heartbeatKey);
+
     public IReadOnlyList<MonitorDefinition> BindAll(MapFields top)
     {
         if (top.Entry("monitors") is not { } entry)
@@ -47,11 +53,15 @@ internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults
         CheckPlacement(map, kind);
         var interval = ReadDuration(map, "interval") ?? defaults.Interval;
         var timeout = ReadDuration(map, "timeout") ?? defaults.Timeout;
-        var steps = kind == MonitorKind.Flow
-            ? new FlowBinder(reader, operations).Bind(map)
-            : BindRequest(map, name);
+        var heartbeat = kind == MonitorKind.Heartbeat ? _heartbeats.Bind(map) : null;
+        var steps = kind switch
+        {
+            MonitorKind.Flow => new FlowBinder(reader, operations).Bind(map),
+            MonitorKind.Heartbeat => [],
+            _ => BindRequest(map, name),
+        };
 
-        if (name is null || steps is null)
+        if (name is null || steps is null || (kind == MonitorKind.Heartbeat && heartbeat is null))
         {
             return null;
         }
@@ -61,10 +71,11 @@ internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults
             Name = name,
             Kind = kind,
             Group = ReadGroup(map),
-            Interval = interval,
+            Interval = heartbeat?.Period ?? interval,
             Timeout = timeout,
             Budget = kind == MonitorKind.Flow ? ReadDuration(map, "budget") : null,
             Steps = steps,
+            Heartbeat = heartbeat,
         };
     }
 
@@ -88,8 +99,10 @@ internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults
                 return MonitorKind.Http;
             case "flow":
                 return MonitorKind.Flow;
+            case "heartbeat":
+                return MonitorKind.Heartbeat;
             case { } kind:
-                reader.Error(map.PathOf("kind"), node, $"'{kind}' is not a monitor kind; use http or flow");
+                reader.Error(map.PathOf("kind"), node, $"'{kind}' is not a monitor kind; use http, flow or heartbeat");
                 return guess;
             default:
                 return guess;
@@ -109,6 +122,11 @@ internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults
 
     private static string? Misplaced(string key, MonitorKind kind)
     {
+        if (kind == MonitorKind.Heartbeat || HeartbeatKeys.All.Contains(key))
+        {
+            return MisplacedForHeartbeat(key, kind);
+        }
+
         if (kind == MonitorKind.Http && MonitorKeys.FlowOnly.Contains(key))
         {
             return $"'{key}' belongs to a flow monitor; add 'kind: flow' or remove '{key}'";
@@ -126,6 +144,19 @@ internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults
         }
 
         return null;
+    }
+
+    private static string? MisplacedForHeartbeat(string key, MonitorKind kind)
+    {
+        if (kind != MonitorKind.Heartbeat && HeartbeatKeys.All.Contains(key))
+        {
+            return $"'{key}' belongs to a heartbeat monitor; add 'kind: heartbeat' or remove '{key}'";
+        }
+
+        string[] forChecks = ["interval", "timeout", "extract", .. MonitorKeys.FlowOnly, .. MonitorKeys.Request];
+        return kind == MonitorKind.Heartbeat && forChecks.Contains(key)
+            ? $"'{key}' belongs to monitors that Uplink checks itself; a heartbeat waits for pings, so remove '{key}'"
+            : null;
     }
 
     private TimeSpan? ReadDuration(MapFields map, string key) =>

@@ -1,3 +1,5 @@
+using Uplink.Heartbeats;
+
 namespace Uplink.Configuration;
 
 /// <summary>The kinds of monitor Uplink can run.</summary>
@@ -8,6 +10,9 @@ public enum MonitorKind
 
     /// <summary>An ordered chain of HTTP requests that pass values along.</summary>
     Flow,
+
+    /// <summary>Waits for pings from a job; checked by the pings' timing, not by requests.</summary>
+    Heartbeat,
 }
 
 /// <summary>
@@ -33,4 +38,7 @@ public sealed record MonitorDefinition
     public TimeSpan? Budget { get; init; }
 
     public required IReadOnlyList<StepDefinition> Steps { get; init; }
+
+    /// <summary>For a heartbeat, what it expects of its job's pings; null for other kinds.</summary>
+    public HeartbeatDefinition? Heartbeat { get; init; }
 }

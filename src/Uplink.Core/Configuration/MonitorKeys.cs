@@ -14,5 +14,5 @@ internal static class MonitorKeys
 
     /// <summary>Every key any monitor may have; which of them fit depends on the kind.</summary>
     public static readonly string[] All = ["name", "kind", "group", "interval", "timeout", .. FlowOnly, .. Request,
-        "extract"];
+        "extract", .. HeartbeatKeys.All];
 }

@@ -15,4 +15,7 @@ public sealed record UplinkConfig
     public IReadOnlyDictionary<string, Thresholds> Operations { get; init; } = Configuration.Operations.BuiltIn;
 
     public IReadOnlyList<MonitorDefinition> Monitors { get; init; } = [];
+
+    /// <summary>The project's heartbeat key, under which heartbeats with a slug are pinged; null if unset.</summary>
+    public string? HeartbeatKey { get; init; }
 }

@@ -46,5 +46,35 @@ internal static class SqliteMigrations
             PRIMARY KEY (result_id, position)
         );
         """,
+        """
+        CREATE TABLE heartbeat_pings (
+            id INTEGER PRIMARY KEY,
+            monitor TEXT NOT NULL,
+            received_at INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            exit_code INTEGER,
+            run_id TEXT,
+            source TEXT,
+            user_agent TEXT,
+            query TEXT,
+            body TEXT,
+            body_truncated INTEGER NOT NULL,
+            duration_ms REAL
+        );
+        CREATE INDEX ix_heartbeat_pings_monitor ON heartbeat_pings (monitor, id);
+        CREATE TABLE heartbeat_states (
+            id INTEGER PRIMARY KEY,
+            monitor TEXT NOT NULL,
+            state TEXT NOT NULL,
+            reason TEXT,
+            since INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL
+        );
+        CREATE INDEX ix_heartbeat_states_monitor ON heartbeat_states (monitor, id);
+        CREATE TABLE heartbeat_tokens (
+            monitor TEXT PRIMARY KEY,
+            token TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -50,7 +50,7 @@ internal static class CheckCommand
         var runner = new CheckRunner(new HttpProbe(time), time);
         using var slots = new SemaphoreSlim(MaxConcurrentChecks);
 
-        var checks = config.Monitors.Select(async monitor =>
+        var checks = config.Monitors.Where(m => m.Kind != MonitorKind.Heartbeat).Select(async monitor =>
         {
             await slots.WaitAsync(cancellationToken);
             try

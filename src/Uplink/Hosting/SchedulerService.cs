@@ -1,4 +1,5 @@
 using Uplink.Checks;
+using Uplink.Configuration;
 using Uplink.Scheduling;
 using Uplink.Storage;
 
@@ -22,7 +23,7 @@ public sealed class SchedulerService(
             latest.Offer(result);
         }
 
-        scheduler.Start(catalog.Monitors);
+        scheduler.Start([.. catalog.Monitors.Where(m => m.Kind != MonitorKind.Heartbeat)]);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await scheduler.DisposeAsync();

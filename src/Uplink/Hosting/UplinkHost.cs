@@ -4,6 +4,7 @@ using Uplink.Probes;
 using Uplink.Scheduling;
 using Uplink.Storage;
 using Uplink.Web;
+using Uplink.Web.Heartbeats;
 
 namespace Uplink.Hosting;
 
@@ -32,6 +33,7 @@ public static class UplinkHost
 
         var app = builder.Build();
         app.MapUplinkApi();
+        app.MapUplinkHeartbeats();
         app.MapUplinkDashboard();
         return app;
     }
@@ -40,7 +42,8 @@ public static class UplinkHost
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new MonitorCatalog(config));
-        services.AddSingleton<IResultStore>(new SqliteResultStore(settings.DataFolder));
+        services.AddSingleton(new SqliteResultStore(settings.DataFolder));
+        services.AddSingleton<IResultStore>(sp => sp.GetRequiredService<SqliteResultStore>());
         services.AddSingleton<LatestResults>();
         services.AddSingleton<ResultWriter>();
         services.AddSingleton<IResultSink>(sp => sp.GetRequiredService<ResultWriter>());
@@ -55,5 +58,6 @@ public static class UplinkHost
         // flushes what the final checks published.
         services.AddHostedService(sp => sp.GetRequiredService<ResultWriter>());
         services.AddHostedService<SchedulerService>();
+        services.AddUplinkHeartbeats();
     }
 }

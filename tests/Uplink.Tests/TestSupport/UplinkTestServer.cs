@@ -32,6 +32,9 @@ public sealed class UplinkTestServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The SQLite file the server stores into.</summary>
+    public string DatabasePath => Path.Combine(_dataFolder, "uplink.db");
+
     public HttpClient Client { get; }
 
     public ScriptedHttpProbe Probe { get; }
@@ -44,13 +47,17 @@ public sealed class UplinkTestServer : IAsyncDisposable
 
     public IResultSink Sink => Services.GetRequiredService<IResultSink>();
 
-    public static async Task<UplinkTestServer> StartAsync(UplinkConfig config, ScriptedHttpProbe probe)
+    public static async Task<UplinkTestServer> StartAsync(
+        UplinkConfig config,
+        ScriptedHttpProbe probe,
+        Action<IServiceCollection>? configureServices = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "uplink-test-" + Guid.NewGuid().ToString("N"));
         var settings = new ServeSettings { Urls = "http://127.0.0.1:0", DataFolder = dataFolder };
         var app = UplinkHost.Build(config, settings, services =>
         {
             services.AddSingleton<IHttpProbe>(probe);
+            configureServices?.Invoke(services);
         });
         await app.StartAsync();
         return new UplinkTestServer(app, dataFolder, probe);

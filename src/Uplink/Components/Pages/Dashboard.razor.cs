@@ -59,7 +59,8 @@ public sealed partial class Dashboard : IDisposable
 
     private int Count(Health? health) => _groups.Sum(g => g.Count(row => row.Latest?.Health == health));
 
-    private static string MonitorLink(MonitorDefinition monitor) => "monitors/" + Uri.EscapeDataString(monitor.Name);
+    private static string MonitorLink(MonitorDefinition monitor) =>
+        (monitor.Kind == MonitorKind.Heartbeat ? "heartbeats/" : "monitors/") + Uri.EscapeDataString(monitor.Name);
 
     private static string ApiKind(MonitorDefinition monitor) => ApiMapping.KindName(monitor.Kind);
 

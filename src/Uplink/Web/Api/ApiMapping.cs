@@ -30,6 +30,7 @@ internal static class ApiMapping
     {
         MonitorKind.Http => "http",
         MonitorKind.Flow => "flow",
+        MonitorKind.Heartbeat => "heartbeat",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
