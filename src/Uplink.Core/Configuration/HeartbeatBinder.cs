@@ -117,7 +117,7 @@ internal sealed partial class HeartbeatBinder(ConfigReader reader, string? proje
     }
 
     private TimeSpan? ReadDuration(MapFields map, string key) =>
-        map[key] is { } node ? reader.PositiveDuration(node, map.PathOf(key)) : null;
+        map[key] is { } node ? reader.PositiveDuration(node, map.PathOf(key), DurationLimits.For(key)) : null;
 
     private string? ReadToken(MapFields map)
     {

@@ -51,16 +51,6 @@ public sealed partial class ResultWriter(
         }
     }
 
-    /// <summary>
-    /// Stops the loop, then writes what is still queued. Since .NET 10 the loop runs through
-    /// <c>Task.Run</c>, so a stop that comes right after the start can cancel it before it ever ran.
-    /// </summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await FlushAsync(CancellationToken.None);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<CheckResult>(MaxBatch);
