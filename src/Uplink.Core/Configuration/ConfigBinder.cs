@@ -7,7 +7,7 @@ internal sealed class ConfigBinder(ConfigReader reader)
 {
     public const string NoMonitors = "the config defines no monitors; list them under 'monitors'";
 
-    private static readonly string[] Keys = ["defaults", "operations", "monitors"];
+    private static readonly string[] Keys = ["defaults", "operations", "pin-sets", "monitors"];
 
     public UplinkConfig? Bind(YamlNode? root)
     {
@@ -24,7 +24,8 @@ internal sealed class ConfigBinder(ConfigReader reader)
 
         var defaults = new DefaultsBinder(reader).Bind(top["defaults"], "defaults");
         var operations = new OperationsBinder(reader).Bind(top["operations"], "operations");
-        var monitors = new MonitorBinder(reader, defaults, operations).BindAll(top);
+        var pinSets = new PinSetsBinder(reader).Bind(top["pin-sets"], "pin-sets");
+        var monitors = new MonitorBinder(reader, defaults, operations) { PinSets = pinSets }.BindAll(top);
 
         return new UplinkConfig
         {
@@ -32,6 +33,7 @@ internal sealed class ConfigBinder(ConfigReader reader)
             DefaultTimeout = defaults.Timeout,
             Operations = operations.Valid,
             Monitors = monitors,
+            PinSets = [.. pinSets.Values],
         };
     }
 }

@@ -48,7 +48,8 @@ public static partial class ConfigLoader
 
         var errors = new ErrorCollector();
         var root = ReadRoot(yaml, errors);
-        var config = errors.HasErrors ? null : new ConfigBinder(new ConfigReader(errors, environment)).Bind(root);
+        var config = errors.HasErrors ? null : new ConfigBinder(new ConfigReader(errors, environment) { BaseFolder = FolderOf(sourceName) })
+            .Bind(root);
 
         return errors.HasErrors
             ? new ConfigLoadResult(null, InFileOrder(errors.Errors)) { Source = sourceName }
@@ -84,6 +85,10 @@ public static partial class ConfigLoader
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
+
+    /// <summary>The folder of the config file, against which its relative paths are read.</summary>
+    private static string FolderOf(string sourceName) =>
+        File.Exists(sourceName) ? Path.GetDirectoryName(Path.GetFullPath(sourceName)) ?? "" : "";
 
     private static List<ConfigError> InFileOrder(IReadOnlyList<ConfigError> errors) =>
         errors.OrderBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0).ToList();

@@ -1,3 +1,4 @@
+using Uplink.Tls;
 using YamlDotNet.RepresentationModel;
 
 namespace Uplink.Configuration;
@@ -8,6 +9,9 @@ namespace Uplink.Configuration;
 /// </summary>
 internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults, OperationCatalog operations)
 {
+    /// <summary>The named pin sets of <c>pin-sets</c>, which a monitor's <c>pins</c> may name.</summary>
+    public IReadOnlyDictionary<string, PinSet> PinSets { get; init; } = new Dictionary<string, PinSet>();
+
     public IReadOnlyList<MonitorDefinition> BindAll(MapFields top)
     {
         if (top.Entry("monitors") is not { } entry)
@@ -47,9 +51,16 @@ internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults
         CheckPlacement(map, kind);
         var interval = ReadDuration(map, "interval") ?? defaults.Interval;
         var timeout = ReadDuration(map, "timeout") ?? defaults.Timeout;
-        var steps = kind == MonitorKind.Flow
-            ? new FlowBinder(reader, operations).Bind(map)
-            : BindRequest(map, name);
+        var tls = new TlsBinder(reader, PinSets);
+        var target = kind == MonitorKind.Tls ? tls.BindTarget(map) : null;
+        var steps = kind switch
+        {
+            MonitorKind.Flow => new FlowBinder(reader, operations).Bind(map),
+            MonitorKind.Tls => target is null ? null : [TlsBinder.HandshakeStep(name ?? "", target)],
+            _ => BindRequest(map, name),
+        };
+        var policy = tls.BindPolicy(map, name ?? "");
+        var roots = tls.BindRoots(map);
 
         if (name is null || steps is null)
         {
@@ -65,6 +76,9 @@ internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults
             Timeout = timeout,
             Budget = kind == MonitorKind.Flow ? ReadDuration(map, "budget") : null,
             Steps = steps,
+            TlsPolicy = policy,
+            TrustedRoots = roots,
+            TlsTarget = target,
         };
     }
 
@@ -81,15 +95,17 @@ internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults
             return MonitorKind.Http;
         }
 
-        var guess = map.Has("steps") ? MonitorKind.Flow : MonitorKind.Http;
+        var guess = map.Has("steps") ? MonitorKind.Flow : map.Has("host") ? MonitorKind.Tls : MonitorKind.Http;
         switch (reader.Text(node, map.PathOf("kind")))
         {
             case "http":
                 return MonitorKind.Http;
             case "flow":
                 return MonitorKind.Flow;
+            case "tls":
+                return MonitorKind.Tls;
             case { } kind:
-                reader.Error(map.PathOf("kind"), node, $"'{kind}' is not a monitor kind; use http or flow");
+                reader.Error(map.PathOf("kind"), node, $"'{kind}' is not a monitor kind; use http, flow or tls");
                 return guess;
             default:
                 return guess;
@@ -109,6 +125,17 @@ internal sealed class MonitorBinder(ConfigReader reader, ConfigDefaults defaults
 
     private static string? Misplaced(string key, MonitorKind kind)
     {
+        if (kind != MonitorKind.Tls && MonitorKeys.TlsOnly.Contains(key))
+        {
+            return $"'{key}' belongs to a tls monitor; add 'kind: tls' or remove '{key}'";
+        }
+
+        if (kind == MonitorKind.Tls && (MonitorKeys.Request.Contains(key) || MonitorKeys.FlowOnly.Contains(key)
+            || key == "extract"))
+        {
+            return $"'{key}' does not apply to a tls monitor, which makes no request; remove it";
+        }
+
         if (kind == MonitorKind.Http && MonitorKeys.FlowOnly.Contains(key))
         {
             return $"'{key}' belongs to a flow monitor; add 'kind: flow' or remove '{key}'";

@@ -1,3 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
+using Uplink.Tls;
+
 namespace Uplink.Configuration;
 
 /// <summary>The kinds of monitor Uplink can run.</summary>
@@ -8,6 +11,9 @@ public enum MonitorKind
 
     /// <summary>An ordered chain of HTTP requests that pass values along.</summary>
     Flow,
+
+    /// <summary>A TLS handshake with a host and port, judged on its certificates and pins.</summary>
+    Tls,
 }
 
 /// <summary>
@@ -33,4 +39,14 @@ public sealed record MonitorDefinition
     public TimeSpan? Budget { get; init; }
 
     public required IReadOnlyList<StepDefinition> Steps { get; init; }
+
+    /// <summary>Expiry bands and pin sets that judge the certificates of every https request.</summary>
+    /// <value><see cref="TlsPolicy.Default"/> unless the config sets <c>expiry</c> or pins.</value>
+    public TlsPolicy TlsPolicy { get; init; } = TlsPolicy.Default;
+
+    /// <summary>The only roots the monitor trusts (its <c>ca-bundle</c>); null for the system's roots.</summary>
+    public X509Certificate2Collection? TrustedRoots { get; init; }
+
+    /// <summary>For a <c>tls</c> monitor, where it shakes hands; its one step names the same place.</summary>
+    public TlsTarget? TlsTarget { get; init; }
 }

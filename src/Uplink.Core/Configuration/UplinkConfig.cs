@@ -1,4 +1,5 @@
 using Uplink.Judging;
+using Uplink.Tls;
 
 namespace Uplink.Configuration;
 
@@ -15,4 +16,7 @@ public sealed record UplinkConfig
     public IReadOnlyDictionary<string, Thresholds> Operations { get; init; } = Configuration.Operations.BuiltIn;
 
     public IReadOnlyList<MonitorDefinition> Monitors { get; init; } = [];
+
+    /// <summary>The named pin sets of <c>pin-sets</c>, which monitors use by name.</summary>
+    public IReadOnlyList<PinSet> PinSets { get; init; } = [];
 }

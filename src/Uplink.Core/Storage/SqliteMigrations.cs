@@ -46,5 +46,8 @@ internal static class SqliteMigrations
             PRIMARY KEY (result_id, position)
         );
         """,
+        """
+        ALTER TABLE result_steps ADD COLUMN tls TEXT;
+        """,
     ];
 }
