@@ -57,7 +57,7 @@ internal sealed class TlsBinder(ConfigReader reader, IReadOnlyDictionary<string,
             sets.AddRange(ReadPinFiles(files, map.PathOf("pins-file")));
         }
 
-        return policy with { PinSets = sets };
+        return sets.Count == 0 ? policy : policy with { PinSets = sets };
     }
 
     public X509Certificate2Collection? BindRoots(MapFields map)
