@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Judging;
 using Uplink.Probes;
 
@@ -11,8 +13,10 @@ namespace Uplink.Tls;
 /// was negotiated. Every certificate is accepted so that the handshake finishes and an untrusted or
 /// expired chain is still described; judging it is left to <see cref="TlsJudge"/>.
 /// </summary>
-public sealed class TlsProbe(TimeProvider timeProvider) : ITlsProbe
+public sealed partial class TlsProbe(TimeProvider timeProvider, ILogger<TlsProbe>? logger = null) : ITlsProbe
 {
+    private readonly ILogger _logger = logger ?? NullLogger<TlsProbe>.Instance;
+
     public async Task<TlsExchange> HandshakeAsync(
         TlsTarget target,
         TimeSpan timeout,
@@ -26,6 +30,9 @@ public sealed class TlsProbe(TimeProvider timeProvider) : ITlsProbe
         try
         {
             await ShakeHandsAsync(target, timeline, collector, linked.Token);
+            var facts = collector.Facts;
+            LogHandshake(
+                target.Host, target.Port, target.SentName, facts?.Protocol, facts?.Cipher, facts?.EarliestExpiry);
             return Exchange(timeline, collector, null);
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested)
@@ -38,6 +45,7 @@ public sealed class TlsProbe(TimeProvider timeProvider) : ITlsProbe
             var error = timer.IsCancellationRequested
                 ? $"timed out after {Durations.Format(timeout)}"
                 : Describe(exception);
+            LogHandshakeFailed(target.Host, target.Port, timeline.Phase, error);
             return Exchange(timeline, collector, error);
         }
     }
@@ -104,4 +112,18 @@ public sealed class TlsProbe(TimeProvider timeProvider) : ITlsProbe
         FailedPhase = error is null ? null : timeline.Phase,
         Error = error,
     };
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Debug,
+        Message = "Shook hands with {Host}:{Port} as {ServerName}: {Protocol} {Cipher}, first expiry {Expiry}")]
+    private partial void LogHandshake(
+        string host,
+        int port,
+        string serverName,
+        string? protocol,
+        string? cipher,
+        DateTimeOffset? expiry);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Debug,
+        Message = "The handshake with {Host}:{Port} failed in {Phase}: {Error}")]
+    private partial void LogHandshakeFailed(string host, int port, ProbePhase phase, string error);
 }
