@@ -30,6 +30,7 @@ internal static class ApiMapping
     {
         MonitorKind.Http => "http",
         MonitorKind.Flow => "flow",
+        MonitorKind.Tls => "tls",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
