@@ -48,8 +48,8 @@ public static partial class ConfigLoader
 
         var errors = new ErrorCollector();
         var root = ReadRoot(yaml, errors);
-        var config = errors.HasErrors ? null : new ConfigBinder(new ConfigReader(errors, environment) { BaseFolder = FolderOf(sourceName) })
-            .Bind(root);
+        var reader = new ConfigReader(errors, environment) { BaseFolder = FolderOf(sourceName) };
+        var config = errors.HasErrors ? null : new ConfigBinder(reader).Bind(root);
 
         return errors.HasErrors
             ? new ConfigLoadResult(null, InFileOrder(errors.Errors)) { Source = sourceName }

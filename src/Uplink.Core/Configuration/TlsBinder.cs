@@ -95,7 +95,8 @@ internal sealed class TlsBinder(ConfigReader reader, IReadOnlyDictionary<string,
             return null;
         }
 
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            || port is < 1 or > 65535)
         {
             reader.Error(path, node, $"'{text}' is not a port; write a number from 1 to 65535");
             return null;

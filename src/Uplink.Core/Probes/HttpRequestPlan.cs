@@ -10,6 +10,8 @@ public sealed record HttpRequestPlan(
     string? Body,
     TimeSpan Timeout)
 {
-    /// <summary>The only roots the server's chain may end in (a monitor's CA bundle); null for the probe's own.</summary>
+    /// <summary>
+    /// The only roots the server's chain may end in (a monitor's CA bundle); null for the probe's own.
+    /// </summary>
     public X509Certificate2Collection? TrustedRoots { get; init; }
 }

@@ -12,7 +12,9 @@ public sealed record PinSet
     /// <summary>The pins, primary first; a set needs a backup so that a key can be replaced.</summary>
     public required IReadOnlyList<Pin> Pins { get; init; }
 
-    /// <summary>After this moment the app stops enforcing the set (Android's <c>expiration</c>); null for never.</summary>
+    /// <summary>
+    /// After this moment the app stops enforcing the set (Android's <c>expiration</c>); null for never.
+    /// </summary>
     public DateTimeOffset? Expires { get; init; }
 
     /// <summary>The domains the set applies to, from an app's file; empty when it applies to its monitor.</summary>

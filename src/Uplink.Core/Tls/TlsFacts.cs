@@ -14,7 +14,9 @@ public sealed record TlsFacts
     /// <summary>The certificates the server sent, its own first.</summary>
     public IReadOnlyList<CertificateFacts> Served { get; init; } = [];
 
-    /// <summary>The chain the client built, from the server's certificate to a root; empty when none was built.</summary>
+    /// <summary>
+    /// The chain the client built, from the server's certificate to a root; empty when none was built.
+    /// </summary>
     public IReadOnlyList<CertificateFacts> Validated { get; init; } = [];
 
     /// <summary>Whether the server's certificate covers <see cref="ServerName"/>.</summary>

@@ -25,7 +25,8 @@ internal sealed class TlsFactsCollector(string host, string serverName)
             return;
         }
 
-        var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        var leaf = certificate as X509Certificate2
+            ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         var problems = ProblemsOf(chain, errors);
         _facts = new TlsFacts
         {

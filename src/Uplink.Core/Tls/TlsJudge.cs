@@ -42,7 +42,8 @@ public static class TlsJudge
         instant.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Whole days left until <paramref name="instant"/>, rounded down; negative once past.</summary>
-    public static int DaysLeft(DateTimeOffset instant, DateTimeOffset now) => (int)Math.Floor((instant - now).TotalDays);
+    public static int DaysLeft(DateTimeOffset instant, DateTimeOffset now) =>
+        (int)Math.Floor((instant - now).TotalDays);
 
     private static IEnumerable<TlsFinding> Validity(TlsFacts facts, DateTimeOffset now)
     {
@@ -71,7 +72,9 @@ public static class TlsJudge
                 $"certificate does not cover {facts.ServerName} (it names {covered})");
         }
 
-        var problems = expiredFound ? facts.ChainProblems.Where(p => p != "NotTimeValid").ToList() : facts.ChainProblems;
+        var problems = expiredFound
+            ? facts.ChainProblems.Where(p => p != "NotTimeValid").ToList()
+            : facts.ChainProblems;
         if (!facts.Trusted && (problems.Count > 0 || !expiredFound))
         {
             yield return new TlsFinding(Health.Down, Untrusted(facts, problems));

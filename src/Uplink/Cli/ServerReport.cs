@@ -2,7 +2,7 @@ using Uplink.Tls;
 
 namespace Uplink.Cli;
 
-/// <summary>Prints what a handshake showed: what was negotiated, then each chain with every certificate's pin.</summary>
+/// <summary>Prints what a handshake showed: what was negotiated, then each chain with each certificate's pin.</summary>
 internal static class ServerReport
 {
     public static void Write(TextWriter output, TlsFacts facts, DateTimeOffset now)
@@ -14,7 +14,11 @@ internal static class ServerReport
         WriteChain(output, "validated chain", facts.Validated, now);
     }
 
-    private static void WriteChain(TextWriter output, string title, IReadOnlyList<CertificateFacts> chain, DateTimeOffset now)
+    private static void WriteChain(
+        TextWriter output,
+        string title,
+        IReadOnlyList<CertificateFacts> chain,
+        DateTimeOffset now)
     {
         output.WriteLine();
         output.WriteLine($"{title}:");
@@ -23,8 +27,8 @@ internal static class ServerReport
             output.WriteLine($"  {index} {certificate.Subject}");
             output.WriteLine($"    issuer  {certificate.Issuer}");
             output.WriteLine($"    key     {certificate.KeyType}, {certificate.KeySize} bits");
-            output.WriteLine($"    valid   {TlsJudge.Day(certificate.NotBefore)} to {TlsJudge.Day(certificate.NotAfter)} "
-                + $"({TlsJudge.DaysLeft(certificate.NotAfter, now)} days left)");
+            var (from, to) = (TlsJudge.Day(certificate.NotBefore), TlsJudge.Day(certificate.NotAfter));
+            output.WriteLine($"    valid   {from} to {to} ({TlsJudge.DaysLeft(certificate.NotAfter, now)} days left)");
             output.WriteLine($"    pin     {SpkiPin.Prefix}{certificate.Pin}");
         }
     }

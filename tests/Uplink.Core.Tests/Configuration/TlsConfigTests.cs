@@ -74,7 +74,9 @@ public sealed class TlsConfigTests
 
         var monitor = config.Monitors.Single();
         Assert.Equal(MonitorKind.Tls, monitor.Kind);
-        Assert.Equal(new TlsTarget { Host = "10.0.0.5", Port = 8443, ServerName = "api.example.com" }, monitor.TlsTarget);
+        Assert.Equal(
+            new TlsTarget { Host = "10.0.0.5", Port = 8443, ServerName = "api.example.com" },
+            monitor.TlsTarget);
         Assert.Equal("tls://10.0.0.5:8443", monitor.Steps.Single().Url.ToString());
         Assert.Equal(TimeSpan.FromDays(30), monitor.TlsPolicy.Warning);
         Assert.Equal(TimeSpan.FromHours(36), monitor.TlsPolicy.Critical);

@@ -178,7 +178,8 @@ public sealed class TlsMonitorTests : IDisposable
 
         Assert.Equal(Health.Degraded, result.Health);
         var warnings = Report(result).Findings.Select(f => f.Text).ToList();
-        Assert.Contains(warnings, w => w.StartsWith("pin set leaf-check matches only CN=localhost", StringComparison.Ordinal)
+        Assert.Contains(warnings, w =>
+            w.StartsWith("pin set leaf-check matches only CN=localhost", StringComparison.Ordinal)
             && w.EndsWith("the renewal must keep this key, or ship new pins first", StringComparison.Ordinal));
     }
 

@@ -25,7 +25,8 @@ public sealed class CertificatesTests(CertificatesFixture fixture) : IClassFixtu
         await Expect(plain).ToContainTextAsync("CN=Uplink Test Intermediate");
         await Expect(plain).ToContainTextAsync("sha256/" + fixture.ServedPin);
         await Expect(pinned.Locator("[data-pin-set='ios-5.2']")).ToHaveAttributeAsync("data-matches", "false");
-        await Expect(pinned.Locator("[data-finding='critical']")).ToContainTextAsync("ios-5.2 matches the served chain");
+        await Expect(pinned.Locator("[data-finding='critical']"))
+            .ToContainTextAsync("ios-5.2 matches the served chain");
         await page.ScreenshotAsync(new() { Path = "/tmp/uplink-certificates.png", FullPage = true });
     }
 

@@ -23,7 +23,8 @@ public static class PinFile
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException
             or NotSupportedException)
         {
-            return Failed(PinFileFormat.Unknown, new PinFileError("(file)", null, $"cannot read '{path}': {ex.Message}"));
+            var error = new PinFileError("(file)", null, $"cannot read '{path}': {ex.Message}");
+            return Failed(PinFileFormat.Unknown, error);
         }
 
         return Parse(text, Path.GetFileName(path));

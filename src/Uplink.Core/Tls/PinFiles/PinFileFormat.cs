@@ -9,7 +9,9 @@ public enum PinFileFormat
     /// <summary>Android's <c>network_security_config.xml</c>.</summary>
     Android,
 
-    /// <summary>An iOS <c>Info.plist</c>: <c>NSAppTransportSecurity</c> / <c>NSPinnedDomains</c>, or TrustKit's keys in it.</summary>
+    /// <summary>
+    /// An iOS <c>Info.plist</c>: <c>NSAppTransportSecurity</c> / <c>NSPinnedDomains</c>, or TrustKit's keys in it.
+    /// </summary>
     Plist,
 
     /// <summary>A TrustKit configuration written as JSON.</summary>

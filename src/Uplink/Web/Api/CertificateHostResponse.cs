@@ -5,7 +5,9 @@ namespace Uplink.Web.Api;
 /// <param name="Step">The step that connected (the monitor's name for http and tls monitors).</param>
 /// <param name="Host">The host connected to.</param>
 /// <param name="ServerName">The name sent as SNI and checked against the certificate.</param>
-/// <param name="Verdict">The health the certificates give: <c>up</c>, <c>degraded</c>, <c>critical</c> or <c>down</c>.</param>
+/// <param name="Verdict">
+/// The health the certificates give: <c>up</c>, <c>degraded</c>, <c>critical</c> or <c>down</c>.
+/// </param>
 /// <param name="CheckedAt">When the check started.</param>
 /// <param name="ExpiresAt">The earliest expiry in the validated chain (else the served one).</param>
 /// <param name="DaysLeft">Whole days from now until <paramref name="ExpiresAt"/>; negative once past.</param>

@@ -19,7 +19,11 @@ internal static class CertificateMapping
             .SelectMany(r => r.Steps.Where(s => s.Tls is not null).Select(s => ToResponse(r, s, s.Tls!, now))),
     ];
 
-    private static CertificateHostResponse ToResponse(CheckResult result, StepResult step, TlsReport report, DateTimeOffset now)
+    private static CertificateHostResponse ToResponse(
+        CheckResult result,
+        StepResult step,
+        TlsReport report,
+        DateTimeOffset now)
     {
         var facts = report.Facts;
         return new CertificateHostResponse(
