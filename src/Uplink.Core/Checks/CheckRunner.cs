@@ -80,7 +80,8 @@ public sealed class CheckRunner(
                 uri,
                 step.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.Render(variables))).ToList(),
                 step.Body?.Render(variables),
-                timeout) { TrustedRoots = monitor.TrustedRoots }
+                timeout)
+            { TrustedRoots = monitor.TrustedRoots }
             : null;
 
         if (plan is null)

@@ -113,27 +113,27 @@ public sealed class HttpProbe : IHttpProbe
         HttpRequestPlan plan,
         ProbeTimeline timeline,
         TlsFactsCollector tls) => new()
-    {
-        UseProxy = false,
-        UseCookies = false,
-        AllowAutoRedirect = true,
-        MaxAutomaticRedirections = MaxRedirects,
-        AutomaticDecompression = DecompressionMethods.All,
-        // The check's own timeout bounds every phase, connecting included.
-        ConnectTimeout = Timeout.InfiniteTimeSpan,
-        ConnectCallback = (context, token) => _connector.ConnectAsync(context, timeline, token),
-        PlaintextStreamFilter = (context, _) =>
         {
-            timeline.PlaintextReady();
-            if (context.PlaintextStream is SslStream secure)
+            UseProxy = false,
+            UseCookies = false,
+            AllowAutoRedirect = true,
+            MaxAutomaticRedirections = MaxRedirects,
+            AutomaticDecompression = DecompressionMethods.All,
+            // The check's own timeout bounds every phase, connecting included.
+            ConnectTimeout = Timeout.InfiniteTimeSpan,
+            ConnectCallback = (context, token) => _connector.ConnectAsync(context, timeline, token),
+            PlaintextStreamFilter = (context, _) =>
             {
-                tls.Negotiated(secure);
-            }
+                timeline.PlaintextReady();
+                if (context.PlaintextStream is SslStream secure)
+                {
+                    tls.Negotiated(secure);
+                }
 
-            return ValueTask.FromResult<Stream>(new TimedStream(context.PlaintextStream, timeline));
-        },
-        SslOptions = CreateSslOptions(plan, timeline, tls),
-    };
+                return ValueTask.FromResult<Stream>(new TimedStream(context.PlaintextStream, timeline));
+            },
+            SslOptions = CreateSslOptions(plan, timeline, tls),
+        };
 
     private SslClientAuthenticationOptions CreateSslOptions(
         HttpRequestPlan plan,
