@@ -72,7 +72,6 @@ public sealed class CheckRunner(
         Dictionary<string, string> variables,
         CancellationToken cancellationToken)
     {
-        var timeout = monitor.Timeout;
         var url = step.Url.Render(variables);
         var plan = Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? new HttpRequestPlan(
@@ -80,8 +79,7 @@ public sealed class CheckRunner(
                 uri,
                 step.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.Render(variables))).ToList(),
                 step.Body?.Render(variables),
-                timeout)
-            { TrustedRoots = monitor.TrustedRoots }
+                monitor.Timeout)
             : null;
 
         if (plan is null)
@@ -89,7 +87,7 @@ public sealed class CheckRunner(
             return Unsendable(step, url, $"'{url}' is not an absolute http or https URL");
         }
 
-        var exchange = await probe.SendAsync(plan, cancellationToken);
+        var exchange = await probe.SendAsync(plan with { TrustedRoots = monitor.TrustedRoots }, cancellationToken);
         var conditions = exchange.Succeeded
             ? step.Conditions.Select(c => c.Evaluate(exchange)).ToList()
             : [];
