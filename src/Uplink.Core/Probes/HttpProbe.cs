@@ -142,10 +142,10 @@ public sealed class HttpProbe : IHttpProbe
     {
         var options = new SslClientAuthenticationOptions
         {
-            RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+            RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
             {
                 timeline.CertificateChecked(errors, ChainStatusOf(chain));
-                tls.CertificateReceived(certificate, chain, errors);
+                tls.CertificateReceived(certificate, chain, errors, (sender as SslStream)?.TargetHostName);
                 return errors == SslPolicyErrors.None;
             },
         };

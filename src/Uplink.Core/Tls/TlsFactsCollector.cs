@@ -18,7 +18,15 @@ internal sealed class TlsFactsCollector(string host, string serverName)
     /// <summary>The facts so far; null when no certificate was received.</summary>
     public TlsFacts? Facts => _facts;
 
-    public void CertificateReceived(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    /// <summary>
+    /// Records the server's certificate and the chain built for it. <paramref name="serverName"/> is the
+    /// name this connection sent, which differs from the first one after a redirect to another host.
+    /// </summary>
+    public void CertificateReceived(
+        X509Certificate? certificate,
+        X509Chain? chain,
+        SslPolicyErrors errors,
+        string? serverName = null)
     {
         if (certificate is null)
         {
@@ -30,8 +38,8 @@ internal sealed class TlsFactsCollector(string host, string serverName)
         var problems = ProblemsOf(chain, errors);
         _facts = new TlsFacts
         {
-            Host = _host,
-            ServerName = _serverName,
+            Host = string.IsNullOrEmpty(serverName) ? _host : serverName,
+            ServerName = string.IsNullOrEmpty(serverName) ? _serverName : serverName,
             Served = ServedChain(leaf, chain),
             Validated = chain is null ? [] : [.. chain.ChainElements.Select(e => CertificateFacts.From(e.Certificate))],
             HostNameMatches = !errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch),

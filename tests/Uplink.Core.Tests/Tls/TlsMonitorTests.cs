@@ -210,6 +210,30 @@ public sealed class TlsMonitorTests : IDisposable
         Assert.Equal("no pin of api matches the served chain; that app version will refuse the server", result.Error);
     }
 
+    [Fact]
+    public async Task HttpsMonitor_ExpiredCertificate_FailsInTlsAndStillDescribesTheChain()
+    {
+        using var key = TestPki.NewKey();
+        using var leaf = _pki.Leaf(key, fromDays: -60, toDays: -1);
+        await using var server = await LoopbackServer.StartAsync(Answer, leaf, _pki.Chain);
+        var yaml = $"""
+            monitors:
+              - name: api
+                url: https://localhost:{server.Port}/
+                operation: data-fetch
+                ca-bundle: {_pki.WriteRootPem(_folder.Path)}
+            """;
+
+        var result = await new CheckRunner(new HttpProbe(TimeProvider.System), TimeProvider.System)
+            .RunAsync(Load(yaml).Monitors.Single(), TimeProvider.System.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(Health.Down, result.Health);
+        Assert.Equal(ProbePhase.Tls, result.Steps[0].FailedPhase);
+        var report = Report(result);
+        Assert.False(report.Facts.Trusted);
+        Assert.StartsWith("certificate CN=localhost expired on", report.Findings[0].Text);
+    }
+
     public void Dispose()
     {
         _pki.Dispose();
