@@ -234,6 +234,29 @@ public sealed class TlsMonitorTests : IDisposable
         Assert.StartsWith("certificate CN=localhost expired on", report.Findings[0].Text);
     }
 
+    [Fact]
+    public async Task HttpsMonitor_HostHeader_IsTheServerNameSent()
+    {
+        using var key = TestPki.NewKey();
+        using var leaf = _pki.Leaf(key, dnsName: "api.test");
+        await using var server = await LoopbackServer.StartAsync(Answer, leaf, _pki.Chain);
+        var yaml = $"""
+            monitors:
+              - name: api
+                url: https://127.0.0.1:{server.Port}/
+                operation: data-fetch
+                headers: {"{"} Host: api.test {"}"}
+                ca-bundle: {_pki.WriteRootPem(_folder.Path)}
+            """;
+
+        var result = await new CheckRunner(new HttpProbe(TimeProvider.System), TimeProvider.System)
+            .RunAsync(Load(yaml).Monitors.Single(), TimeProvider.System.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(Health.Up, result.Health);
+        Assert.Equal("api.test", Report(result).Facts.ServerName);
+        Assert.True(Report(result).Facts.HostNameMatches);
+    }
+
     public void Dispose()
     {
         _pki.Dispose();
