@@ -37,9 +37,11 @@ public sealed partial class ParseServerTests
             front.Serve(renewal, pki.Chain);
             var after = await CheckTlsAsync(environment);
 
+            // A loaded machine may put a first handshake in a latency band; only the pins matter here.
             Assert.True(before.ExitCode == 0, before.Output);
-            Assert.Matches(@"│ products-tls\s+│ up ", before.Output);
-            Assert.Matches(@"│ api-certificate\s+│ up ", before.Output);
+            Assert.Matches(@"│ products-tls\s+│ (up|degraded) ", before.Output);
+            Assert.Matches(@"│ api-certificate\s+│ (up|degraded) ", before.Output);
+            Assert.DoesNotContain("no pin of", before.Output);
             Assert.True(after.ExitCode == 1, after.Output);
             Assert.Matches(@"│ products-tls\s+│ critical ", after.Output);
             Assert.Matches(@"│ api-certificate\s+│ critical ", after.Output);
@@ -52,7 +54,8 @@ public sealed partial class ParseServerTests
     }
 
     private Task<(int ExitCode, string Output)> CheckTlsAsync(IReadOnlyDictionary<string, string> environment) =>
-        UplinkProcess.RunAsync(environment, CheckTimeout, ["check", "--config", TlsConfigPath]);
+        UplinkProcess.RunAsync(
+            environment, CheckTimeout, ["check", "--config", TlsConfigPath, "--fail-on", "critical"]);
 
     private string TlsConfigPath => Path.Combine(parse.ExampleDirectory, "uplink-tls.yaml");
 }
