@@ -27,7 +27,7 @@ public sealed class TlsMonitorTests : IDisposable
 
         var result = await RunAsync(leaf, _pki.Chain);
 
-        Assert.Equal(Health.Up, result.Health);
+        Assert.Equal(Health.Up, Report(result).Health);
         var report = Report(result);
         Assert.Equal(["CN=localhost", "CN=Uplink Test Intermediate"], report.Facts.Served.Select(c => c.Subject));
         Assert.Equal(
@@ -54,7 +54,7 @@ public sealed class TlsMonitorTests : IDisposable
 
         var result = await RunAsync(leaf, _pki.Chain);
 
-        Assert.Equal(Health.Critical, result.Health);
+        Assert.Equal(Health.Critical, Report(result).Health);
         Assert.StartsWith("certificate CN=localhost expires in 1 days", result.Error);
     }
 
@@ -66,7 +66,7 @@ public sealed class TlsMonitorTests : IDisposable
 
         var result = await RunAsync(leaf, _pki.Chain);
 
-        Assert.Equal(Health.Degraded, result.Health);
+        Assert.Equal(Health.Degraded, Report(result).Health);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class TlsMonitorTests : IDisposable
 
         var result = await RunAsync(renewal, _pki.Chain, pins);
 
-        Assert.Equal(Health.Up, result.Health);
+        Assert.Equal(Health.Up, Report(result).Health);
         Assert.Equal(["CN=localhost"], Report(result).PinSets.Single().Matched);
     }
 
@@ -136,7 +136,7 @@ public sealed class TlsMonitorTests : IDisposable
 
         var result = await RunAsync(renewal, _pki.Chain, "[ios-5.2]", pinSets);
 
-        Assert.Equal(Health.Critical, result.Health);
+        Assert.Equal(Health.Critical, Report(result).Health);
         Assert.Equal("no pin of ios-5.2 matches the served chain; that app version will refuse the server",
             result.Error);
     }
@@ -150,7 +150,7 @@ public sealed class TlsMonitorTests : IDisposable
 
         var result = await RunAsync(leaf, _pki.Chain, pins);
 
-        Assert.Equal(Health.Up, result.Health);
+        Assert.Equal(Health.Up, Report(result).Health);
         Assert.Equal(["CN=Uplink Test Intermediate"], Report(result).PinSets.Single().Matched);
     }
 
@@ -162,7 +162,7 @@ public sealed class TlsMonitorTests : IDisposable
 
         var result = await RunAsync(leaf, _pki.Chain, $"[{Pin(leaf)}]");
 
-        Assert.Equal(Health.Degraded, result.Health);
+        Assert.Equal(Health.Degraded, Report(result).Health);
         Assert.Equal("pin set leaf-check has a single pin and no backup; a new key would lock its app out",
             result.Error);
     }
@@ -176,7 +176,7 @@ public sealed class TlsMonitorTests : IDisposable
 
         var result = await RunAsync(leaf, _pki.Chain, pins, expiry: "{ warning: 45d, critical: 3d }");
 
-        Assert.Equal(Health.Degraded, result.Health);
+        Assert.Equal(Health.Degraded, Report(result).Health);
         var warnings = Report(result).Findings.Select(f => f.Text).ToList();
         Assert.Contains(warnings, w =>
             w.StartsWith("pin set leaf-check matches only CN=localhost", StringComparison.Ordinal)
@@ -205,7 +205,7 @@ public sealed class TlsMonitorTests : IDisposable
             .RunAsync(monitor, TimeProvider.System.GetUtcNow(), CancellationToken.None);
 
         Assert.Equal(200, result.Steps[0].StatusCode);
-        Assert.Equal(Health.Critical, result.Health);
+        Assert.Equal(Health.Critical, Report(result).Health);
         Assert.Equal(2, Report(result).Facts.Served.Count);
         Assert.Equal("no pin of api matches the served chain; that app version will refuse the server", result.Error);
     }
@@ -252,7 +252,7 @@ public sealed class TlsMonitorTests : IDisposable
         var result = await new CheckRunner(new HttpProbe(TimeProvider.System), TimeProvider.System)
             .RunAsync(Load(yaml).Monitors.Single(), TimeProvider.System.GetUtcNow(), CancellationToken.None);
 
-        Assert.Equal(Health.Up, result.Health);
+        Assert.Equal(Health.Up, Report(result).Health);
         Assert.Equal("api.test", Report(result).Facts.ServerName);
         Assert.True(Report(result).Facts.HostNameMatches);
     }
