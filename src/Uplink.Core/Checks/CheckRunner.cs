@@ -2,6 +2,7 @@ using Uplink.Configuration;
 using Uplink.Judging;
 using Uplink.Judging.Conditions;
 using Uplink.Probes;
+using Uplink.Tls;
 
 namespace Uplink.Checks;
 
@@ -10,9 +11,20 @@ namespace Uplink.Checks;
 /// and judges the result. A flow stops at its first step that is down: later steps would only
 /// repeat the failure with missing values.
 /// </summary>
-public sealed class CheckRunner(IHttpProbe probe, TimeProvider timeProvider, string region = CheckRunner.LocalRegion)
+/// <remarks>
+/// The certificates of every https request are judged by the monitor's TLS policy; a <c>tls</c>
+/// monitor's one step is a handshake through <paramref name="tlsProbe"/> instead of a request, so
+/// both share the judging and storing of steps.
+/// </remarks>
+public sealed class CheckRunner(
+    IHttpProbe probe,
+    TimeProvider timeProvider,
+    string region = CheckRunner.LocalRegion,
+    ITlsProbe? tlsProbe = null)
     : ICheckRunner
 {
+    private readonly ITlsProbe _tlsProbe = tlsProbe ?? new TlsProbe(timeProvider);
+
     /// <summary>The region of checks run by the server's own probe.</summary>
     public const string LocalRegion = "local";
 
@@ -28,7 +40,9 @@ public sealed class CheckRunner(IHttpProbe probe, TimeProvider timeProvider, str
 
         foreach (var step in monitor.Steps)
         {
-            var result = await RunStepAsync(step, monitor.Timeout, variables, cancellationToken);
+            var result = monitor.TlsTarget is { } target
+                ? await HandshakeAsync(step, monitor, target, cancellationToken)
+                : await RunStepAsync(step, monitor, variables, cancellationToken);
             steps.Add(result);
             if (result.Health == Health.Down)
             {
@@ -54,7 +68,7 @@ public sealed class CheckRunner(IHttpProbe probe, TimeProvider timeProvider, str
 
     private async Task<StepResult> RunStepAsync(
         StepDefinition step,
-        TimeSpan timeout,
+        MonitorDefinition monitor,
         Dictionary<string, string> variables,
         CancellationToken cancellationToken)
     {
@@ -71,8 +85,8 @@ public sealed class CheckRunner(IHttpProbe probe, TimeProvider timeProvider, str
             return Unsendable(step, url, $"header {broken} would contain a line break from an extracted value");
         }
 
-        var plan = new HttpRequestPlan(step.Method, uri, headers, step.Body?.Render(variables), timeout);
-        var exchange = await probe.SendAsync(plan, cancellationToken);
+        var plan = new HttpRequestPlan(step.Method, uri, headers, step.Body?.Render(variables), monitor.Timeout);
+        var exchange = await probe.SendAsync(plan with { TrustedRoots = monitor.TrustedRoots }, cancellationToken);
         var conditions = exchange.Succeeded
             ? step.Conditions.Select(c => c.Evaluate(exchange)).ToList()
             : [];
@@ -96,8 +110,39 @@ public sealed class CheckRunner(IHttpProbe probe, TimeProvider timeProvider, str
             FailedPhase = exchange.FailedPhase,
             Error = exchange.Error is { } error ? $"{error} (in {PhaseName(exchange.FailedPhase)})" : extractionError,
             Conditions = conditions,
+            Tls = Judge(exchange.Tls, monitor.TlsPolicy),
         };
     }
+
+    private async Task<StepResult> HandshakeAsync(
+        StepDefinition step,
+        MonitorDefinition monitor,
+        TlsTarget target,
+        CancellationToken cancellationToken)
+    {
+        var exchange = await _tlsProbe.HandshakeAsync(
+            target with { TrustedRoots = monitor.TrustedRoots },
+            monitor.Timeout,
+            cancellationToken);
+
+        return new StepResult
+        {
+            Name = step.Name,
+            Operation = step.Operation,
+            Thresholds = step.Thresholds,
+            Method = step.Method,
+            Url = step.Url.ToString(),
+            Duration = exchange.Duration,
+            Band = step.Thresholds.BandOf(exchange.Duration),
+            Timings = exchange.Timings,
+            FailedPhase = exchange.FailedPhase,
+            Error = exchange.Error is { } error ? $"{error} (in {PhaseName(exchange.FailedPhase)})" : null,
+            Tls = Judge(exchange.Facts, monitor.TlsPolicy),
+        };
+    }
+
+    private TlsReport? Judge(TlsFacts? facts, TlsPolicy policy) =>
+        facts is null ? null : TlsJudge.Judge(facts, policy, timeProvider.GetUtcNow());
 
     /// <summary>Stores each extracted value; returns why one could not be found, or null.</summary>
     private static string? Extract(

@@ -1,5 +1,6 @@
 using Uplink.Judging;
 using Uplink.Probes;
+using Uplink.Tls;
 
 namespace Uplink.Checks;
 
@@ -32,12 +33,27 @@ public sealed record StepResult
 
     public IReadOnlyList<ConditionOutcome> Conditions { get; init; } = [];
 
-    /// <summary>Down when the request failed or a condition is false, else from the band.</summary>
+    /// <summary>The server's certificates judged by the monitor's TLS policy; null for plain http.</summary>
+    public TlsReport? Tls { get; init; }
+
+    /// <summary>
+    /// Down when the request failed or a condition is false, else the worse of the band and of what
+    /// the certificates show.
+    /// </summary>
     public Health Health => Error is not null || Conditions.Any(c => !c.Passed)
         ? Health.Down
-        : HealthJudge.FromBand(Band);
+        : (Health)Math.Max((int)HealthJudge.FromBand(Band), (int)TlsHealth);
 
-    /// <summary>The reason this step is down, or null when it is not.</summary>
+    /// <summary>
+    /// The reason this step is down, or the certificate finding that sets its health; null when
+    /// neither applies.
+    /// </summary>
     public string? Failure =>
-        Error ?? Conditions.FirstOrDefault(c => !c.Passed)?.Text;
+        Error ?? Conditions.FirstOrDefault(c => !c.Passed)?.Text ?? TlsFailure;
+
+    private Health TlsHealth => Tls?.Health ?? Health.Up;
+
+    private string? TlsFailure => TlsHealth > Health.Up && TlsHealth >= HealthJudge.FromBand(Band)
+        ? Tls!.Findings[0].Text
+        : null;
 }

@@ -7,7 +7,7 @@ internal sealed class ConfigBinder(ConfigReader reader)
 {
     public const string NoMonitors = "the config defines no monitors; list them under 'monitors'";
 
-    private static readonly string[] Keys = ["defaults", "operations", "monitors", "heartbeats"];
+    private static readonly string[] Keys = ["defaults", "operations", "pin-sets", "monitors", "heartbeats"];
 
     public UplinkConfig? Bind(YamlNode? root)
     {
@@ -25,7 +25,9 @@ internal sealed class ConfigBinder(ConfigReader reader)
         var defaults = new DefaultsBinder(reader).Bind(top["defaults"], "defaults");
         var operations = new OperationsBinder(reader).Bind(top["operations"], "operations");
         var heartbeatKey = new HeartbeatsSectionBinder(reader).Bind(top["heartbeats"], "heartbeats");
-        var monitors = new MonitorBinder(reader, defaults, operations, heartbeatKey).BindAll(top);
+        var pinSets = new PinSetsBinder(reader).Bind(top["pin-sets"], "pin-sets");
+        var monitors = new MonitorBinder(reader, defaults, operations, heartbeatKey) { PinSets = pinSets }
+            .BindAll(top);
 
         return new UplinkConfig
         {
@@ -34,6 +36,7 @@ internal sealed class ConfigBinder(ConfigReader reader)
             Operations = operations.Valid,
             Monitors = monitors,
             HeartbeatKey = heartbeatKey,
+            PinSets = [.. pinSets.Values],
         };
     }
 }

@@ -74,7 +74,8 @@ public static partial class ConfigLoader
 
         var root = ReadRoot(yaml, errors);
 
-        var config = errors.HasErrors ? null : new ConfigBinder(new ConfigReader(errors, environment)).Bind(root);
+        var reader = new ConfigReader(errors, environment) { BaseFolder = FolderOf(sourceName) };
+        var config = errors.HasErrors ? null : new ConfigBinder(reader).Bind(root);
 
         return errors.HasErrors
             ? new ConfigLoadResult(null, InFileOrder(errors.Errors)) { Source = sourceName }
@@ -150,6 +151,10 @@ public static partial class ConfigLoader
 
         return deepest;
     }
+
+    /// <summary>The folder of the config file, against which its relative paths are read.</summary>
+    private static string FolderOf(string sourceName) =>
+        File.Exists(sourceName) ? Path.GetDirectoryName(Path.GetFullPath(sourceName)) ?? "" : "";
 
     private static List<ConfigError> InFileOrder(IReadOnlyList<ConfigError> errors) =>
         errors.OrderBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0).ToList();

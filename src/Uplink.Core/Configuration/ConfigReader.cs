@@ -13,6 +13,13 @@ internal sealed class ConfigReader(ErrorCollector errors, Func<string, string?> 
 
     public ErrorCollector Errors { get; } = errors;
 
+    /// <summary>The folder that relative file paths in the config (CA bundles, pin files) start from.</summary>
+    /// <value>The current folder unless set.</value>
+    public string BaseFolder { get; init; } = "";
+
+    /// <summary>A file path of the config made absolute from <see cref="BaseFolder"/>.</summary>
+    public string FilePath(string path) => Path.GetFullPath(Path.Combine(BaseFolder, path));
+
     public void Error(string path, YamlNode? node, string message) => Errors.Add(path, node, message);
 
     /// <summary>Reads a map. With <paramref name="knownKeys"/>, any other key is an error.</summary>

@@ -1,3 +1,4 @@
+using Uplink.Tls;
 using YamlDotNet.RepresentationModel;
 
 namespace Uplink.Configuration;
@@ -13,6 +14,9 @@ internal sealed class MonitorBinder(
     string? heartbeatKey = null)
 {
     private readonly HeartbeatBinder _heartbeats = new(reader, heartbeatKey);
+
+    /// <summary>The named pin sets of <c>pin-sets</c>, which a monitor's <c>pins</c> may name.</summary>
+    public IReadOnlyDictionary<string, PinSet> PinSets { get; init; } = new Dictionary<string, PinSet>();
 
     public IReadOnlyList<MonitorDefinition> BindAll(MapFields top)
     {
@@ -54,12 +58,17 @@ internal sealed class MonitorBinder(
         var interval = ReadDuration(map, "interval") ?? defaults.Interval;
         var timeout = ReadDuration(map, "timeout") ?? defaults.Timeout;
         var heartbeat = kind == MonitorKind.Heartbeat ? _heartbeats.Bind(map) : null;
+        var tls = new TlsBinder(reader, PinSets);
+        var target = kind == MonitorKind.Tls ? tls.BindTarget(map) : null;
         var steps = kind switch
         {
             MonitorKind.Flow => new FlowBinder(reader, operations).Bind(map),
             MonitorKind.Heartbeat => [],
+            MonitorKind.Tls => target is null ? null : [TlsBinder.HandshakeStep(name ?? "", target)],
             _ => BindRequest(map, name),
         };
+        var policy = tls.BindPolicy(map, name ?? "");
+        var roots = tls.BindRoots(map);
 
         if (name is null || steps is null || (kind == MonitorKind.Heartbeat && heartbeat is null))
         {
@@ -76,6 +85,9 @@ internal sealed class MonitorBinder(
             Budget = kind == MonitorKind.Flow ? ReadDuration(map, "budget") : null,
             Steps = steps,
             Heartbeat = heartbeat,
+            TlsPolicy = policy,
+            TrustedRoots = roots,
+            TlsTarget = target,
         };
     }
 
@@ -92,7 +104,7 @@ internal sealed class MonitorBinder(
             return MonitorKind.Http;
         }
 
-        var guess = map.Has("steps") ? MonitorKind.Flow : MonitorKind.Http;
+        var guess = map.Has("steps") ? MonitorKind.Flow : map.Has("host") ? MonitorKind.Tls : MonitorKind.Http;
         switch (reader.Text(node, map.PathOf("kind")))
         {
             case "http":
@@ -101,8 +113,11 @@ internal sealed class MonitorBinder(
                 return MonitorKind.Flow;
             case "heartbeat":
                 return MonitorKind.Heartbeat;
+            case "tls":
+                return MonitorKind.Tls;
             case { } kind:
-                reader.Error(map.PathOf("kind"), node, $"'{kind}' is not a monitor kind; use http, flow or heartbeat");
+                reader.Error(map.PathOf("kind"), node,
+                    $"'{kind}' is not a monitor kind; use http, flow, tls or heartbeat");
                 return guess;
             default:
                 return guess;
@@ -122,9 +137,21 @@ internal sealed class MonitorBinder(
 
     private static string? Misplaced(string key, MonitorKind kind)
     {
-        if (kind == MonitorKind.Heartbeat || HeartbeatKeys.All.Contains(key))
+        if ((kind == MonitorKind.Heartbeat || HeartbeatKeys.All.Contains(key))
+            && MisplacedForHeartbeat(key, kind) is { } heartbeatProblem)
         {
-            return MisplacedForHeartbeat(key, kind);
+            return heartbeatProblem;
+        }
+
+        if (kind != MonitorKind.Tls && MonitorKeys.TlsOnly.Contains(key))
+        {
+            return $"'{key}' belongs to a tls monitor; add 'kind: tls' or remove '{key}'";
+        }
+
+        if (kind == MonitorKind.Tls && (MonitorKeys.Request.Contains(key) || MonitorKeys.FlowOnly.Contains(key)
+            || key == "extract"))
+        {
+            return $"'{key}' does not apply to a tls monitor, which makes no request; remove it";
         }
 
         if (kind == MonitorKind.Http && MonitorKeys.FlowOnly.Contains(key))
@@ -153,7 +180,11 @@ internal sealed class MonitorBinder(
             return $"'{key}' belongs to a heartbeat monitor; add 'kind: heartbeat' or remove '{key}'";
         }
 
-        string[] forChecks = ["interval", "timeout", "extract", .. MonitorKeys.FlowOnly, .. MonitorKeys.Request];
+        string[] forChecks =
+        [
+            "interval", "timeout", "extract", .. MonitorKeys.FlowOnly, .. MonitorKeys.Request,
+            .. MonitorKeys.Certificates,
+        ];
         return kind == MonitorKind.Heartbeat && forChecks.Contains(key)
             ? $"'{key}' belongs to monitors that Uplink checks itself; a heartbeat waits for pings, so remove '{key}'"
             : null;

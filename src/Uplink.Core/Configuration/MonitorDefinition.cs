@@ -1,5 +1,8 @@
 using Uplink.Heartbeats;
 
+using System.Security.Cryptography.X509Certificates;
+using Uplink.Tls;
+
 namespace Uplink.Configuration;
 
 /// <summary>The kinds of monitor Uplink can run.</summary>
@@ -13,6 +16,9 @@ public enum MonitorKind
 
     /// <summary>Waits for pings from a job; checked by the pings' timing, not by requests.</summary>
     Heartbeat,
+
+    /// <summary>A TLS handshake with a host and port, judged on its certificates and pins.</summary>
+    Tls,
 }
 
 /// <summary>
@@ -41,4 +47,14 @@ public sealed record MonitorDefinition
 
     /// <summary>For a heartbeat, what it expects of its job's pings; null for other kinds.</summary>
     public HeartbeatDefinition? Heartbeat { get; init; }
+
+    /// <summary>Expiry bands and pin sets that judge the certificates of every https request.</summary>
+    /// <value><see cref="TlsPolicy.Default"/> unless the config sets <c>expiry</c> or pins.</value>
+    public TlsPolicy TlsPolicy { get; init; } = TlsPolicy.Default;
+
+    /// <summary>The only roots the monitor trusts (its <c>ca-bundle</c>); null for the system's roots.</summary>
+    public X509Certificate2Collection? TrustedRoots { get; init; }
+
+    /// <summary>For a <c>tls</c> monitor, where it shakes hands; its one step names the same place.</summary>
+    public TlsTarget? TlsTarget { get; init; }
 }

@@ -12,7 +12,13 @@ internal static class MonitorKeys
     /// <summary>The keys only a flow may have.</summary>
     public static readonly string[] FlowOnly = ["steps", "budget"];
 
+    /// <summary>The keys only a tls monitor may have: where it shakes hands.</summary>
+    public static readonly string[] TlsOnly = ["host", "port", "sni"];
+
+    /// <summary>The keys that judge certificates, on any kind of monitor.</summary>
+    public static readonly string[] Certificates = ["ca-bundle", "expiry", "pins", "pins-file"];
+
     /// <summary>Every key any monitor may have; which of them fit depends on the kind.</summary>
     public static readonly string[] All = ["name", "kind", "group", "interval", "timeout", .. FlowOnly, .. Request,
-        "extract", .. HeartbeatKeys.All];
+        "extract", .. HeartbeatKeys.All, .. TlsOnly, .. Certificates];
 }

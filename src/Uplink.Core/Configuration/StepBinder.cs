@@ -97,7 +97,7 @@ internal sealed partial class StepBinder(ConfigReader reader, OperationCatalog o
     /// <summary>Headers the HTTP stack derives from the request; a config that sets them breaks the request.</summary>
     private static readonly HashSet<string> ComputedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Content-Length", "Transfer-Encoding", "Host", "Connection",
+        "Content-Length", "Transfer-Encoding", "Connection",
     };
 
     private List<KeyValuePair<string, Template>> ReadHeaders(MapFields map, FlowVariables variables, string step)

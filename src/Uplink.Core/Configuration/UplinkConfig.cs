@@ -1,4 +1,5 @@
 using Uplink.Judging;
+using Uplink.Tls;
 
 namespace Uplink.Configuration;
 
@@ -18,4 +19,7 @@ public sealed record UplinkConfig
 
     /// <summary>The project's heartbeat key, under which heartbeats with a slug are pinged; null if unset.</summary>
     public string? HeartbeatKey { get; init; }
+
+    /// <summary>The named pin sets of <c>pin-sets</c>, which monitors use by name.</summary>
+    public IReadOnlyList<PinSet> PinSets { get; init; } = [];
 }

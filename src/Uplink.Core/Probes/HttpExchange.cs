@@ -1,4 +1,5 @@
 using System.Net;
+using Uplink.Tls;
 
 namespace Uplink.Probes;
 
@@ -37,6 +38,9 @@ public sealed record HttpExchange
 
     /// <summary>A readable reason for the failure, for example "connection refused".</summary>
     public string? Error { get; init; }
+
+    /// <summary>What the TLS handshake showed, for https; null for http or when no certificate arrived.</summary>
+    public TlsFacts? Tls { get; init; }
 
     public bool Succeeded => FailedPhase is null;
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Uplink.Judging;
+using Uplink.Tls;
 
 namespace Uplink.Probes;
 
@@ -51,12 +52,13 @@ public sealed class HttpProbe : IHttpProbe
     {
         ArgumentNullException.ThrowIfNull(plan);
         var timeline = new ProbeTimeline(_timeProvider);
+        var tls = new TlsFactsCollector(plan.Url.IdnHost, plan.Url.IdnHost);
         using var timeout = new CancellationTokenSource(plan.Timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
 
         try
         {
-            return await ExchangeAsync(plan, timeline, linked.Token);
+            return await ExchangeAsync(plan, timeline, tls, linked.Token);
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -67,16 +69,17 @@ public sealed class HttpProbe : IHttpProbe
             var error = timeout.IsCancellationRequested
                 ? $"timed out after {Durations.Format(plan.Timeout)}"
                 : ProbeFailures.Describe(exception, timeline);
-            return Failed(plan, timeline, error);
+            return Failed(plan, timeline, error) with { Tls = tls.Facts };
         }
     }
 
     private async Task<HttpExchange> ExchangeAsync(
         HttpRequestPlan plan,
         ProbeTimeline timeline,
+        TlsFactsCollector tls,
         CancellationToken cancellationToken)
     {
-        using var invoker = new HttpMessageInvoker(CreateHandler(timeline));
+        using var invoker = new HttpMessageInvoker(CreateHandler(plan, timeline, tls));
         using var request = ProbeRequest.Create(plan);
         using var response = await invoker.SendAsync(request, cancellationToken);
         timeline.HeadersRead();
@@ -109,47 +112,54 @@ public sealed class HttpProbe : IHttpProbe
             BodyBytes = kept.Length,
             FailedPhase = complete ? null : ProbePhase.Download,
             Error = complete ? null : $"body larger than {ByteSize.Format(_maxBodyBytes)}; read stopped",
+            Tls = tls.Facts,
         };
     }
 
-    private SocketsHttpHandler CreateHandler(ProbeTimeline timeline) => new()
-    {
-        UseProxy = false,
-        UseCookies = false,
-        AllowAutoRedirect = true,
-        MaxAutomaticRedirections = MaxRedirects,
-        AutomaticDecompression = DecompressionMethods.All,
-        // The check's own timeout bounds every phase, connecting included.
-        ConnectTimeout = Timeout.InfiniteTimeSpan,
-        ConnectCallback = (context, token) => _connector.ConnectAsync(context, timeline, token),
-        PlaintextStreamFilter = (context, _) =>
+    private SocketsHttpHandler CreateHandler(
+        HttpRequestPlan plan,
+        ProbeTimeline timeline,
+        TlsFactsCollector tls) => new()
         {
-            timeline.PlaintextReady();
-            return ValueTask.FromResult<Stream>(new TimedStream(context.PlaintextStream, timeline));
-        },
-        SslOptions = CreateSslOptions(timeline),
-    };
+            UseProxy = false,
+            UseCookies = false,
+            AllowAutoRedirect = true,
+            MaxAutomaticRedirections = MaxRedirects,
+            AutomaticDecompression = DecompressionMethods.All,
+            // The check's own timeout bounds every phase, connecting included.
+            ConnectTimeout = Timeout.InfiniteTimeSpan,
+            ConnectCallback = (context, token) => _connector.ConnectAsync(context, timeline, token),
+            PlaintextStreamFilter = (context, _) =>
+            {
+                timeline.PlaintextReady();
+                if (context.PlaintextStream is SslStream secure)
+                {
+                    tls.Negotiated(secure);
+                }
 
-    private SslClientAuthenticationOptions CreateSslOptions(ProbeTimeline timeline)
+                return ValueTask.FromResult<Stream>(new TimedStream(context.PlaintextStream, timeline));
+            },
+            SslOptions = CreateSslOptions(plan, timeline, tls),
+        };
+
+    private SslClientAuthenticationOptions CreateSslOptions(
+        HttpRequestPlan plan,
+        ProbeTimeline timeline,
+        TlsFactsCollector tls)
     {
         var options = new SslClientAuthenticationOptions
         {
-            RemoteCertificateValidationCallback = (_, _, chain, errors) =>
+            RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
             {
                 timeline.CertificateChecked(errors, ChainStatusOf(chain));
+                tls.CertificateReceived(certificate, chain, errors, (sender as SslStream)?.TargetHostName);
                 return errors == SslPolicyErrors.None;
             },
         };
 
-        if (_trustedRoots is not null)
+        if ((plan.TrustedRoots ?? _trustedRoots) is { } roots)
         {
-            var policy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                RevocationMode = X509RevocationMode.NoCheck,
-            };
-            policy.CustomTrustStore.AddRange(_trustedRoots);
-            options.CertificateChainPolicy = policy;
+            options.CertificateChainPolicy = TrustPolicy.CustomRoots(roots);
         }
 
         return options;

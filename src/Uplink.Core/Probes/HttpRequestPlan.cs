@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace Uplink.Probes;
 
 /// <summary>One HTTP request, fully rendered: no templates or variables are left in it.</summary>
@@ -6,4 +8,10 @@ public sealed record HttpRequestPlan(
     Uri Url,
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     string? Body,
-    TimeSpan Timeout);
+    TimeSpan Timeout)
+{
+    /// <summary>
+    /// The only roots the server's chain may end in (a monitor's CA bundle); null for the probe's own.
+    /// </summary>
+    public X509Certificate2Collection? TrustedRoots { get; init; }
+}

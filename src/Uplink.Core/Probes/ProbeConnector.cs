@@ -35,7 +35,8 @@ internal sealed class ProbeConnector(Func<string, CancellationToken, Task<IPAddr
         return addresses.Length > 0 ? addresses : throw new SocketException((int)SocketError.HostNotFound);
     }
 
-    private static async Task<Socket> ConnectAnyAsync(
+    /// <summary>Connects to the first address that answers, in order.</summary>
+    internal static async Task<Socket> ConnectAnyAsync(
         IPAddress[] addresses,
         int port,
         CancellationToken cancellationToken)

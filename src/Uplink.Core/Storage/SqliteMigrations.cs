@@ -76,5 +76,8 @@ internal static class SqliteMigrations
             token TEXT NOT NULL
         );
         """,
+        """
+        ALTER TABLE result_steps ADD COLUMN tls TEXT;
+        """,
     ];
 }

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Uplink.Checks;
 using Uplink.Judging;
 using Uplink.Probes;
+using Uplink.Tls;
 
 namespace Uplink.Storage;
 
@@ -181,10 +182,10 @@ public sealed class SqliteResultStore : IResultStore
         public const string Insert = """
             INSERT INTO result_steps (result_id, position, name, operation, target_ms, warning_ms, critical_ms,
                 method, url, status_code, duration_ms, band, dns_ms, connect_ms, tls_ms, first_byte_ms,
-                download_ms, bytes, failed_phase, error, conditions)
+                download_ms, bytes, failed_phase, error, conditions, tls)
             VALUES (@Result_Id, @Position, @Name, @Operation, @Target_Ms, @Warning_Ms, @Critical_Ms,
                 @Method, @Url, @Status_Code, @Duration_Ms, @Band, @Dns_Ms, @Connect_Ms, @Tls_Ms, @First_Byte_Ms,
-                @Download_Ms, @Bytes, @Failed_Phase, @Error, @Conditions)
+                @Download_Ms, @Bytes, @Failed_Phase, @Error, @Conditions, @Tls)
             """;
 
         public long Result_Id { get; set; }
@@ -231,6 +232,9 @@ public sealed class SqliteResultStore : IResultStore
 
         public string Conditions { get; set; } = "[]";
 
+        /// <summary>The step's <see cref="TlsReport"/> as JSON; null for plain http.</summary>
+        public string? Tls { get; set; }
+
         public static StepRow From(long resultId, int position, StepResult step) => new()
         {
             Result_Id = resultId,
@@ -254,6 +258,7 @@ public sealed class SqliteResultStore : IResultStore
             Failed_Phase = step.FailedPhase?.ToString(),
             Error = step.Error,
             Conditions = JsonSerializer.Serialize(step.Conditions),
+            Tls = step.Tls is null ? null : JsonSerializer.Serialize(step.Tls),
         };
 
         public StepResult ToStep() => new()
@@ -271,6 +276,7 @@ public sealed class SqliteResultStore : IResultStore
             FailedPhase = Failed_Phase is null ? null : Enum.Parse<ProbePhase>(Failed_Phase),
             Error = Error,
             Conditions = JsonSerializer.Deserialize<List<ConditionOutcome>>(Conditions) ?? [],
+            Tls = Tls is null ? null : JsonSerializer.Deserialize<TlsReport>(Tls),
         };
 
         private static TimeSpan Ms(double ms) => TimeSpan.FromMilliseconds(ms);

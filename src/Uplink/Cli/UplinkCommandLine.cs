@@ -13,6 +13,7 @@ public static class UplinkCommandLine
             CheckCommand.Create(output, error),
             ValidateCommand.Create(output, error),
             DemoCommand.Create(output, error),
+            PinsCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);

@@ -3,6 +3,7 @@ using Uplink.Configuration;
 using Uplink.Probes;
 using Uplink.Scheduling;
 using Uplink.Storage;
+using Uplink.Tls;
 using Uplink.Web;
 using Uplink.Web.Heartbeats;
 
@@ -48,9 +49,13 @@ public static class UplinkHost
         services.AddSingleton<ResultWriter>();
         services.AddSingleton<IResultSink>(sp => sp.GetRequiredService<ResultWriter>());
         services.AddSingleton<IHttpProbe>(sp => new HttpProbe(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITlsProbe>(sp => new TlsProbe(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TlsProbe>>()));
         services.AddSingleton<ICheckRunner>(sp => new CheckRunner(
             sp.GetRequiredService<IHttpProbe>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            tlsProbe: sp.GetRequiredService<ITlsProbe>()));
         services.AddSingleton(new SchedulerOptions());
         services.AddSingleton<CheckScheduler>();
 

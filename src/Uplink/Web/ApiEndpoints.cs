@@ -17,11 +17,18 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api");
         api.MapGet("/monitors", ListMonitors);
         api.MapGet("/monitors/{name}/results", GetResultsAsync);
+        api.MapGet("/certificates", ListCertificates);
         return app;
     }
 
     private static IReadOnlyList<MonitorResponse> ListMonitors(MonitorCatalog catalog, LatestResults latest) =>
         [.. catalog.Monitors.Select(m => m.ToResponse(latest.Get(m.Name)))];
+
+    private static IReadOnlyList<CertificateHostResponse> ListCertificates(
+        MonitorCatalog catalog,
+        LatestResults latest,
+        TimeProvider timeProvider) =>
+        CertificateMapping.List(catalog, latest, timeProvider.GetUtcNow());
 
     private static async Task<IResult> GetResultsAsync(
         string name,

@@ -63,7 +63,7 @@ public class ConfigLoaderErrorTests
         { Api.Replace("/health", "/{{id}}"), "monitors[0].url",
             "an http monitor is one request" },
         { Api + "\n    method: FETCH", "monitors[0].method", "'FETCH' is not an HTTP method; use GET, POST" },
-        { Api + "\n    kind: job", "monitors[0].kind", "'job' is not a monitor kind; use http, flow or heartbeat" },
+        { Api + "\n    kind: job", "monitors[0].kind", "'job' is not a monitor kind; use http, flow, tls or heartbeat" },
         { Api + "\n    steps: []", "monitors[0].steps", "'steps' belongs to a flow monitor; add 'kind: flow'" },
         { Api + "\n    extract: { token: $.token }", "monitors[0].extract",
             "'extract' is only allowed in a flow's steps" },

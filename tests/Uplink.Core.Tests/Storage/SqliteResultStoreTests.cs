@@ -33,6 +33,53 @@ public class SqliteResultStoreTests
     }
 
     [Fact]
+    public async Task SaveAsync_StepWithTlsReport_ReadsItBack()
+    {
+        using var folder = new TempFolder();
+        var facts = new Tls.TlsFacts
+        {
+            Host = "api.test",
+            ServerName = "api.test",
+            Trusted = true,
+            HostNameMatches = true,
+            Protocol = "TLS 1.3",
+            Cipher = "TLS_AES_128_GCM_SHA256",
+            Served =
+            [
+                new Tls.CertificateFacts
+                {
+                    Subject = "CN=api.test",
+                    Issuer = "CN=CA",
+                    NotBefore = At.AddDays(-1),
+                    NotAfter = At.AddDays(5),
+                    KeyType = "ECDSA P-256",
+                    KeySize = 256,
+                    Pin = "7HIpactkIAq2Y49orFOOQKurWxmmSFZhBCoQYcRhJ3Y=",
+                    DnsNames = ["api.test"],
+                },
+            ],
+        };
+        var report = Tls.TlsJudge.Judge(facts, Tls.TlsPolicy.Default, At);
+        var result = DownResult(At) with { Steps = [DownResult(At).Steps[0] with { Tls = report }] };
+        var store = new SqliteResultStore(folder.Path);
+        await store.InitializeAsync(CancellationToken.None);
+
+        await store.SaveAsync([result], CancellationToken.None);
+
+        var read = (await store.GetLatestAsync(CancellationToken.None))[result.Monitor].Steps[0].Tls;
+        Assert.NotNull(read);
+        var served = Assert.Single(read.Facts.Served);
+        Assert.Equal(
+            (facts.Served[0].Subject, facts.Served[0].Pin, facts.Served[0].NotAfter, facts.Served[0].KeyType),
+            (served.Subject, served.Pin, served.NotAfter, served.KeyType));
+        Assert.Equal(["api.test"], served.DnsNames);
+        Assert.Equal("TLS 1.3", read.Facts.Protocol);
+        Assert.Equal(report.Findings, read.Findings);
+        Assert.Equal(Health.Critical, read.Health);
+        Assert.Equal(At.AddDays(5), read.Facts.EarliestExpiry);
+    }
+
+    [Fact]
     public async Task InitializeAsync_OnAnExistingDatabase_KeepsItsDataAndSchemaVersion()
     {
         using var folder = new TempFolder();

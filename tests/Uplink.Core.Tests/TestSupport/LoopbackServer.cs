@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -26,8 +27,14 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>Starts a server; with a certificate it speaks HTTPS only.</summary>
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, X509Certificate2? certificate = null)
+    /// <summary>
+    /// Starts a server; with a certificate it speaks HTTPS only, sending <paramref name="chain"/> (the
+    /// intermediates) after its own certificate.
+    /// </summary>
+    public static async Task<LoopbackServer> StartAsync(
+        RequestDelegate handler,
+        X509Certificate2? certificate = null,
+        X509Certificate2Collection? chain = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -35,7 +42,11 @@ internal sealed class LoopbackServer : IAsyncDisposable
         {
             if (certificate is not null)
             {
-                listen.UseHttps(certificate);
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificate,
+                    ServerCertificateChain = chain,
+                });
             }
         }));
 

@@ -9,7 +9,7 @@ namespace Uplink.EndToEnd;
 /// Uplink against a real, unmodified mobile backend: the Parse Server example on a private
 /// PostgreSQL cluster, checked through the real <c>uplink</c> command.
 /// </summary>
-public sealed class ParseServerTests(ParseServerFixture parse) : IClassFixture<ParseServerFixture>
+public sealed partial class ParseServerTests(ParseServerFixture parse) : IClassFixture<ParseServerFixture>
 {
     private static readonly string[] Monitors = ["app-launch", "products", "product-search", "media-upload"];
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromMinutes(2);

@@ -31,6 +31,7 @@ internal static class ApiMapping
         MonitorKind.Http => "http",
         MonitorKind.Flow => "flow",
         MonitorKind.Heartbeat => "heartbeat",
+        MonitorKind.Tls => "tls",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -6,7 +6,10 @@ namespace Uplink.Web.Api;
 /// <param name="Band">on-target, above-target, warning or critical.</param>
 /// <param name="Status">The response's status code, or null when no response was read.</param>
 /// <param name="Bytes">Bytes received.</param>
-/// <param name="Failure">Why the step is down (a request error or a false condition), or null.</param>
+/// <param name="Failure">
+/// Why the step is down (a request error or a false condition), or the certificate finding that sets
+/// its health; null when neither applies.
+/// </param>
 public sealed record LatestStepResponse(
     string Name,
     double DurationMs,
