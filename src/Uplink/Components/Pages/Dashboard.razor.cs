@@ -1,52 +1,17 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Components;
 using Uplink.Checks;
 using Uplink.Configuration;
-using Uplink.Hosting;
 using Uplink.Judging;
 using Uplink.Web.Api;
-using Uplink.Web.Dashboard;
 
 namespace Uplink.Components.Pages;
 
 /// <summary>Every monitor by group, with its newest result; redraws itself as results arrive.</summary>
-public sealed partial class Dashboard : IDisposable
+public sealed partial class Dashboard
 {
-    private static readonly TimeSpan TickPeriod = TimeSpan.FromSeconds(5);
-
     private IReadOnlyList<IGrouping<string, MonitorRow>> _groups = [];
-    private RefreshTicker? _ticker;
 
-    [Inject]
-    private MonitorCatalog Catalog { get; set; } = default!;
-
-    [Inject]
-    private LatestResults Latest { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
-
-    [Inject]
-    private ILogger<Dashboard> Logger { get; set; } = default!;
-
-    public void Dispose() => _ticker?.Dispose();
-
-    protected override void OnInitialized()
-    {
-        Load();
-        if (RendererInfo.IsInteractive)
-        {
-            _ticker = new RefreshTicker(Latest, Clock, TickPeriod, _ => true, RefreshAsync, Logger);
-        }
-    }
-
-    private Task RefreshAsync() => InvokeAsync(() =>
-    {
-        Load();
-        StateHasChanged();
-    });
-
-    private void Load()
+    protected override void Load()
     {
         var latest = Latest.Snapshot();
         _groups =
