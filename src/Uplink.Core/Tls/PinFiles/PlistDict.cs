@@ -9,7 +9,8 @@ internal sealed class PlistDict
 
     private PlistDict(List<(string Key, XElement Value)> entries) => _entries = entries;
 
-    public XElement? this[string key] => _entries.FirstOrDefault(e => e.Key == key).Value;
+    /// <summary>The value under a key; TrustKit keys match with or without their <c>k</c> prefix.</summary>
+    public XElement? this[string key] => _entries.FirstOrDefault(e => TrustKitNames.Same(e.Key, key)).Value;
 
     public IEnumerable<(string Key, XElement Value)> Entries => _entries;
 

@@ -5,7 +5,7 @@ namespace Uplink.Tls.PinFiles;
 /// <summary>
 /// Reads pins from an iOS property list: App Transport Security's <c>NSPinnedDomains</c> (leaf and
 /// CA identities, each an <c>SPKI-SHA256-BASE64</c>), and TrustKit's <c>TSKConfiguration</c>
-/// (<c>kTSKPublicKeyHashes</c>, <c>kTSKExpirationDate</c>).
+/// (<c>TSKPublicKeyHashes</c>, <c>TSKExpirationDate</c>).
 /// </summary>
 internal static class PlistPinReader
 {
@@ -121,13 +121,13 @@ internal static class PlistPinReader
         }
 
         var before = errors.Count;
-        var hashes = dict["kTSKPublicKeyHashes"]?.Elements()
-            .Select((e, i) => (e.Value, Place: $"{place}/kTSKPublicKeyHashes[{i}]", Line: PinFile.LineOf(e)))
+        var hashes = dict["TSKPublicKeyHashes"]?.Elements()
+            .Select((e, i) => (e.Value, Place: $"{place}/TSKPublicKeyHashes[{i}]", Line: PinFile.LineOf(e)))
             .ToList() ?? [];
-        var expires = dict["kTSKExpirationDate"] is { } date
-            ? PinFile.ReadDate(date.Value, place + "/kTSKExpirationDate", PinFile.LineOf(date), errors)
+        var expires = dict["TSKExpirationDate"] is { } date
+            ? PinFile.ReadDate(date.Value, place + "/TSKExpirationDate", PinFile.LineOf(date), errors)
             : null;
-        var set = TrustKitJsonReader.Build(domain, hashes, expires, dict.Flag("kTSKIncludeSubdomains"), place,
+        var set = TrustKitJsonReader.Build(domain, hashes, expires, dict.Flag("TSKIncludeSubdomains"), place,
             PinFile.LineOf(value), errors);
         if (set is not null && errors.Count == before)
         {

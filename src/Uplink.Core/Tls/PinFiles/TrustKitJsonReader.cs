@@ -4,8 +4,8 @@ namespace Uplink.Tls.PinFiles;
 
 /// <summary>
 /// Reads a TrustKit configuration written as JSON: <c>TSKPinnedDomains</c> (at the top or inside
-/// <c>TSKConfiguration</c>) mapping each domain to its <c>kTSKPublicKeyHashes</c> and optional
-/// <c>kTSKExpirationDate</c> and <c>kTSKIncludeSubdomains</c>. Places are JSON paths.
+/// <c>TSKConfiguration</c>) mapping each domain to its <c>TSKPublicKeyHashes</c> and optional
+/// <c>TSKExpirationDate</c> and <c>TSKIncludeSubdomains</c>. Places are JSON paths.
 /// </summary>
 internal static class TrustKitJsonReader
 {
@@ -45,7 +45,7 @@ internal static class TrustKitJsonReader
             .ToList();
         if (hashes.Count == 0)
         {
-            errors.Add(new PinFileError(place, line, "missing kTSKPublicKeyHashes, the list of pinned hashes"));
+            errors.Add(new PinFileError(place, line, "missing TSKPublicKeyHashes, the list of pinned hashes"));
             return null;
         }
 
@@ -64,8 +64,7 @@ internal static class TrustKitJsonReader
         var errors = new List<PinFileError>();
         var sets = new List<PinSet>();
         var (domains, place) = root.ValueKind == JsonValueKind.Object
-            && root.TryGetProperty("TSKConfiguration", out var configuration)
-            && configuration.ValueKind == JsonValueKind.Object
+            && Property(root, "TSKConfiguration") is { ValueKind: JsonValueKind.Object } configuration
             ? (Property(configuration, "TSKPinnedDomains"), "$.TSKConfiguration.TSKPinnedDomains")
             : (Property(root, "TSKPinnedDomains"), "$.TSKPinnedDomains");
 
@@ -90,25 +89,30 @@ internal static class TrustKitJsonReader
     {
         if (domain.Value.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new PinFileError(place, null, "expected an object with kTSKPublicKeyHashes"));
+            errors.Add(new PinFileError(place, null, "expected an object with TSKPublicKeyHashes"));
             return null;
         }
 
         var hashes = new List<(string, string, int?)>();
-        if (Property(domain.Value, "kTSKPublicKeyHashes") is { ValueKind: JsonValueKind.Array } array)
+        if (Property(domain.Value, "TSKPublicKeyHashes") is { ValueKind: JsonValueKind.Array } array)
         {
             hashes.AddRange(array.EnumerateArray()
                 .Select((e, i) => (e.ValueKind == JsonValueKind.String ? e.GetString() ?? "" : e.GetRawText(),
-                    $"{place}.kTSKPublicKeyHashes[{i}]", (int?)null)));
+                    $"{place}.TSKPublicKeyHashes[{i}]", (int?)null)));
         }
 
-        var expires = Property(domain.Value, "kTSKExpirationDate") is { ValueKind: JsonValueKind.String } date
-            ? PinFile.ReadDate(date.GetString() ?? "", place + ".kTSKExpirationDate", null, errors)
+        var expires = Property(domain.Value, "TSKExpirationDate") is { ValueKind: JsonValueKind.String } date
+            ? PinFile.ReadDate(date.GetString() ?? "", place + ".TSKExpirationDate", null, errors)
             : null;
-        var subdomains = Property(domain.Value, "kTSKIncludeSubdomains") is { ValueKind: JsonValueKind.True };
+        var subdomains = Property(domain.Value, "TSKIncludeSubdomains") is { ValueKind: JsonValueKind.True };
         return Build(domain.Name, hashes, expires, subdomains, place, null, errors);
     }
 
+    /// <summary>A property by name; TrustKit keys match with or without their <c>k</c> prefix.</summary>
     private static JsonElement? Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
+        element.ValueKind == JsonValueKind.Object
+        && element.EnumerateObject().FirstOrDefault(p => TrustKitNames.Same(p.Name, name)) is { Value: var value }
+        && value.ValueKind != JsonValueKind.Undefined
+            ? value
+            : null;
 }

@@ -113,9 +113,9 @@ public sealed class PinFileTests
                 <dict>
                   <key>api.example.com</key>
                   <dict>
-                    <key>kTSKPublicKeyHashes</key>
+                    <key>TSKPublicKeyHashes</key>
                     <array><string>{A}</string><string>{B}</string></array>
-                    <key>kTSKExpirationDate</key>
+                    <key>TSKExpirationDate</key>
                     <string>2027-01-31</string>
                   </dict>
                 </dict>
@@ -132,7 +132,7 @@ public sealed class PinFileTests
     }
 
     [Fact]
-    public void Parse_TrustKitJson_ReadsHashesAndExpiration()
+    public void Parse_TrustKitJsonWithCodeConstantSpellings_ReadsHashesAndExpiration()
     {
         var json = $$"""
             { "TSKConfiguration": { "TSKPinnedDomains": { "api.example.com": {
@@ -157,7 +157,7 @@ public sealed class PinFileTests
 
         var error = Assert.Single(PinFile.Parse(json, "trustkit.json").Errors);
 
-        Assert.Equal("$.TSKPinnedDomains['api.example.com'].kTSKPublicKeyHashes[1]", error.Place);
+        Assert.Equal("$.TSKPinnedDomains['api.example.com'].TSKPublicKeyHashes[1]", error.Place);
     }
 
     [Fact]
