@@ -69,6 +69,7 @@ internal sealed class MonitorBinder(
         };
         var policy = tls.BindPolicy(map, name ?? "");
         var roots = tls.BindRoots(map);
+        RefuseCertificateKeysOnPlainHttp(map, steps);
 
         if (name is null || steps is null || (kind == MonitorKind.Heartbeat && heartbeat is null))
         {
@@ -89,6 +90,25 @@ internal sealed class MonitorBinder(
             TrustedRoots = roots,
             TlsTarget = target,
         };
+    }
+
+    /// <summary>
+    /// Certificate keys judge a handshake; on a monitor whose every request is plain http there is
+    /// none, and silently ignoring them would hide a mistake in the URL.
+    /// </summary>
+    private void RefuseCertificateKeysOnPlainHttp(MapFields map, IReadOnlyList<StepDefinition>? steps)
+    {
+        if (steps is not { Count: > 0 }
+            || !steps.All(s => s.Url.ToString().StartsWith("http://", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        foreach (var key in MonitorKeys.Certificates.Where(k => map[k] is not null))
+        {
+            reader.Error(map.PathOf(key), map[key], $"'{key}' judges TLS certificates, but every request of this "
+                + "monitor is plain http; use an https URL or remove it");
+        }
     }
 
     private IReadOnlyList<StepDefinition>? BindRequest(MapFields map, string? name)

@@ -125,6 +125,8 @@ public class ConfigLoaderErrorTests
             "a header value cannot contain a line break" },
         { Api + "\n    headers: { Content-Length: '5' }", "monitors[0].headers.Content-Length",
             "'Content-Length' is set by Uplink from the request itself" },
+        { Api.Replace("https://", "http://") + "\n    expiry: { warning: 30d }", "monitors[0].expiry",
+            "'expiry' judges TLS certificates, but every request of this monitor is plain http" },
         { "monitors: " + new string('[', 100_000) + new string(']', 100_000), "(yaml)",
             "brackets nest deeper than 200 levels" },
     };
