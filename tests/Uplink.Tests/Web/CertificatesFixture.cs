@@ -54,6 +54,11 @@ public sealed class CertificatesFixture : IAsyncLifetime
                 interval: 2s
                 ca-bundle: {bundle}
                 pins: [ios-5.2]
+              - name: gone
+                kind: tls
+                host: 127.0.0.1
+                port: 9
+                interval: 2s
             """;
         var config = ConfigLoader.Parse(yaml, "certificates.yaml", _ => null).Config
             ?? throw new InvalidOperationException("the certificates config does not load");

@@ -27,6 +27,9 @@ public sealed class CertificatesTests(CertificatesFixture fixture) : IClassFixtu
         await Expect(pinned.Locator("[data-pin-set='ios-5.2']")).ToHaveAttributeAsync("data-matches", "false");
         await Expect(pinned.Locator("[data-finding='critical']"))
             .ToContainTextAsync("ios-5.2 matches the served chain");
+        var gone = page.Locator("tr[data-host='127.0.0.1'][data-monitor='gone']");
+        await Expect(gone).ToHaveAttributeAsync("data-verdict", "down", Soon);
+        await Expect(gone).ToContainTextAsync("connection refused");
         await page.ScreenshotAsync(new() { Path = "/tmp/uplink-certificates.png", FullPage = true });
     }
 
@@ -46,5 +49,10 @@ public sealed class CertificatesTests(CertificatesFixture fixture) : IClassFixtu
         Assert.Equal("sha256/" + fixture.ServedPin, pinned.Served[0].Pin);
         Assert.False(Assert.Single(pinned.PinSets).Matches);
         Assert.Equal("up", Assert.Single(hosts, h => h.Monitor == "plain").Verdict);
+        await fixture.Server.WaitForResultAsync("gone");
+        hosts = await fixture.Server.Client.GetFromJsonAsync<List<CertificateHostResponse>>("api/certificates");
+        var gone = Assert.Single(hosts!, h => h.Monitor == "gone");
+        Assert.Equal("down", gone.Verdict);
+        Assert.Contains("connection refused", Assert.Single(gone.Findings).Text, StringComparison.Ordinal);
     }
 }

@@ -5,7 +5,11 @@ using Uplink.Tls;
 
 namespace Uplink.Web.Api;
 
-/// <summary>Lists every host whose certificates a monitor's newest check recorded.</summary>
+/// <summary>
+/// Lists every host whose certificates a monitor's newest check recorded, and every host whose
+/// handshake could not be made (no connection, no TLS), so that a host never drops off the view
+/// just when it breaks.
+/// </summary>
 internal static class CertificateMapping
 {
     public static IReadOnlyList<CertificateHostResponse> List(
@@ -16,8 +20,27 @@ internal static class CertificateMapping
         .. catalog.Monitors
             .Select(m => latest.Get(m.Name))
             .OfType<CheckResult>()
-            .SelectMany(r => r.Steps.Where(s => s.Tls is not null).Select(s => ToResponse(r, s, s.Tls!, now))),
+            .SelectMany(r => r.Steps.Select(s => s.Tls is { } report
+                ? ToResponse(r, s, report, now)
+                : FailedHandshake(r, s)))
+            .OfType<CertificateHostResponse>(),
     ];
+
+    /// <summary>A step to a TLS address that failed before any certificate was seen; null for other steps.</summary>
+    private static CertificateHostResponse? FailedHandshake(CheckResult result, StepResult step)
+    {
+        if (step.Error is null
+            || !Uri.TryCreate(step.Url, UriKind.Absolute, out var url)
+            || url.Scheme is not ("https" or "tls"))
+        {
+            return null;
+        }
+
+        return new CertificateHostResponse(
+            result.Monitor, step.Name, url.Host, url.Host, Health.Down.Name(), result.StartedAt,
+            null, null, null, null, false, false, [], [], [],
+            [new FindingResponse(Health.Down.Name(), step.Error)]);
+    }
 
     private static CertificateHostResponse ToResponse(
         CheckResult result,
