@@ -53,7 +53,7 @@ public static class HeartbeatJudge
     {
         var lateAt = heartbeat.ExpectedAfter(last);
         var downAt = Fresh(lateAt + heartbeat.Grace, lateAt, heartbeat.Grace, watch);
-        var run = history.OldestOpenRun;
+        var run = history.OldestLiveRun(heartbeat.MaxRuntime);
         var overtimeAt = Fresh(run + heartbeat.MaxRuntime, run + heartbeat.MaxRuntime, heartbeat.Grace, watch);
 
         if (overtimeAt <= now)

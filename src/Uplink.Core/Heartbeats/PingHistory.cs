@@ -24,8 +24,22 @@ public sealed record PingHistory
     public ImmutableDictionary<string, DateTimeOffset> OpenRuns { get; init; } =
         ImmutableDictionary<string, DateTimeOffset>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>When the newest ping that ends a run (success, failure or exit code) came.</summary>
+    public DateTimeOffset? LastEndAt { get; init; }
+
     /// <summary>The start of the oldest open run, or null when none is open.</summary>
     public DateTimeOffset? OldestOpenRun => OpenRuns.IsEmpty ? null : OpenRuns.Values.Min();
+
+    /// <summary>
+    /// The start of the oldest open run that may still be going. A run that had already outlived
+    /// <paramref name="maxRuntime"/> when the job later reported the end of another run is taken as
+    /// abandoned (its process died before its last ping), so it no longer holds the heartbeat down.
+    /// </summary>
+    public DateTimeOffset? OldestLiveRun(TimeSpan maxRuntime) =>
+        OpenRuns.Values
+            .Where(start => LastEndAt is not { } end || start + maxRuntime > end)
+            .Select(start => (DateTimeOffset?)start)
+            .Min();
 
     /// <summary>Takes in a ping; returns the new history and, for the end of a run, its duration.</summary>
     public (PingHistory History, TimeSpan? Duration) Apply(Ping ping)
@@ -48,6 +62,7 @@ public sealed record PingHistory
             LastPingAt = ping.ReceivedAt,
             LastKind = ping.Kind,
             LastExitCode = ping.ExitCode,
+            LastEndAt = ping.Kind == PingKind.Start ? LastEndAt : ping.ReceivedAt,
             OpenRuns = runs,
         };
         return (next, duration);

@@ -133,6 +133,33 @@ public class HeartbeatJudgeTests
     }
 
     [Fact]
+    public void Evaluate_AbandonedRunThenACompleteRun_IsUpAgain()
+    {
+        // Run "lost" starts and its process dies; the next run, with its own id, completes.
+        var history = Pinged(Noon)
+            .Apply(Ping(Noon.AddMinutes(5), PingKind.Start, runId: "lost")).History
+            .Apply(Ping(Noon.AddMinutes(20), PingKind.Start, runId: "next")).History;
+        Assert.Equal(HeartbeatState.Down, State(Hourly, history, Noon.AddMinutes(20)));
+
+        var after = history.Apply(Ping(Noon.AddMinutes(21), PingKind.Success, runId: "next")).History;
+
+        Assert.Equal(HeartbeatState.Up, State(Hourly, after, Noon.AddMinutes(21)));
+        Assert.Equal(Noon.AddMinutes(5), after.OldestOpenRun);
+    }
+
+    [Fact]
+    public void Evaluate_OverlappingRunStillWithinMaxRuntime_StaysStartedAfterAnotherEnds()
+    {
+        var history = Pinged(Noon)
+            .Apply(Ping(Noon.AddMinutes(5), PingKind.Start, runId: "long")).History
+            .Apply(Ping(Noon.AddMinutes(6), PingKind.Start, runId: "short")).History
+            .Apply(Ping(Noon.AddMinutes(7), PingKind.Success, runId: "short")).History;
+
+        Assert.Equal(HeartbeatState.Started, State(Hourly, history, Noon.AddMinutes(8)));
+        Assert.Equal(HeartbeatState.Down, State(Hourly, history, Noon.AddMinutes(15)));
+    }
+
+    [Fact]
     public void Apply_SuccessAfterStart_MeasuresTheRunByRunId()
     {
         var history = PingHistory.Empty
