@@ -76,9 +76,9 @@ public static class HeartbeatJudge
         }
 
         return run is { } started
-            ? new(HeartbeatState.Started, $"a run started at {Show(started)}", started, lateAt, downAt,
-                Earliest(lateAt, overtimeAt))
-            : new(HeartbeatState.Up, null, last, lateAt, downAt, lateAt);
+            ? new(HeartbeatState.Started, $"a run started at {Show(started)}", started, lateAt,
+                Earliest(downAt, overtimeAt), Earliest(lateAt, overtimeAt))
+            : new(HeartbeatState.Up, $"pinged in time at {Show(last)}", last, lateAt, downAt, lateAt);
     }
 
     /// <summary>

@@ -126,6 +126,7 @@ public class HeartbeatJudgeTests
         var history = Pinged(Noon).Apply(Ping(Noon.AddMinutes(20), PingKind.Start)).History;
 
         Assert.Equal(HeartbeatState.Started, State(Hourly, history, Noon.AddMinutes(30) - Tick));
+        Assert.Equal(Noon.AddMinutes(30), HeartbeatJudge.Evaluate(Hourly, history, LongAgo, Noon.AddMinutes(25)).DownAt);
         var down = HeartbeatJudge.Evaluate(Hourly, history, LongAgo, Noon.AddMinutes(30));
 
         Assert.Equal(HeartbeatState.Down, down.State);

@@ -99,7 +99,8 @@ public static class PingEndpoints
 
             var truncated = length > limit;
             var kept = Math.Min(length, limit);
-            return (kept == 0 ? null : Encoding.UTF8.GetString(buffer, 0, kept), truncated);
+            // NUL cannot be stored in a text column whole, so it is shown as the NUL symbol.
+            return (kept == 0 ? null : Encoding.UTF8.GetString(buffer, 0, kept).Replace('\0', '\u2400'), truncated);
         }
         finally
         {

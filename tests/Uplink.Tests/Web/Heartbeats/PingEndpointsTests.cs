@@ -80,6 +80,19 @@ public sealed class PingEndpointsTests(HeartbeatServerFixture fixture) : IClassF
         Assert.Equal(100 * 1024, ping.Body!.Length);
     }
 
+    [Fact]
+    public async Task Ping_BodyWithANulByte_IsKeptWhole()
+    {
+        var runId = Guid.NewGuid().ToString("N");
+        using var content = new StringContent(new string('a', 1000) + "\0" + new string('b', 999), Encoding.ASCII);
+
+        using var response = await Client.PostAsync($"ping/{Token}?rid={runId}", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ping = (await PingsAsync("nightly-sync")).Single(p => p.RunId == runId);
+        Assert.Equal(new string('a', 1000) + "\u2400" + new string('b', 999), ping.Body);
+    }
+
     [Theory]
     [InlineData("256")]
     [InlineData("-1")]
