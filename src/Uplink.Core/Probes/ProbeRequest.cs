@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 
 namespace Uplink.Probes;
@@ -11,8 +13,18 @@ internal static class ProbeRequest
 
     public static HttpRequestMessage Create(HttpRequestPlan plan)
     {
-        var request = new HttpRequestMessage(new HttpMethod(plan.Method), plan.Url);
-        if (plan.Body is not null)
+        var request = new HttpRequestMessage(new HttpMethod(plan.Method), plan.Url)
+        {
+            Version = plan.HttpVersion ?? HttpVersion.Version11,
+            VersionPolicy = plan.HttpVersion is null
+                ? HttpVersionPolicy.RequestVersionOrLower
+                : HttpVersionPolicy.RequestVersionExact,
+        };
+        if (plan.Content is { } content)
+        {
+            request.Content = ContentOf(content);
+        }
+        else if (plan.Body is not null)
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(plan.Body));
         }
@@ -25,6 +37,18 @@ internal static class ProbeRequest
         AddUnlessSet(request, plan, "User-Agent", DefaultUserAgent);
         AddUnlessSet(request, plan, "Accept-Encoding", DefaultAcceptEncoding);
         return request;
+    }
+
+    private static HttpContent ContentOf(RequestContent content)
+    {
+        var bytes = new ReadOnlyMemoryContent(content.Bytes);
+        bytes.Headers.ContentType = MediaTypeHeaderValue.Parse(content.ContentType);
+        if (content.FormField is not { } field)
+        {
+            return bytes;
+        }
+
+        return new MultipartFormDataContent { { bytes, field, content.FileName } };
     }
 
     private static void Add(HttpRequestMessage request, string name, string value)
