@@ -18,7 +18,11 @@ internal static class MonitorKeys
     /// <summary>The keys that judge certificates, on any kind of monitor.</summary>
     public static readonly string[] Certificates = ["ca-bundle", "expiry", "pins", "pins-file"];
 
+    /// <summary>How an http or flow monitor's requests travel: redirects, body cap, version, proxy, egress.</summary>
+    public static readonly string[] Transport =
+        ["redirects", "follow-redirects", "max-body", "http-version", "proxy", "egress"];
+
     /// <summary>Every key any monitor may have; which of them fit depends on the kind.</summary>
     public static readonly string[] All = ["name", "kind", "group", "interval", "timeout", .. FlowOnly, .. Request,
-        "extract", .. HeartbeatKeys.All, .. TlsOnly, .. Certificates];
+        "extract", .. HeartbeatKeys.All, .. TlsOnly, .. Certificates, .. Transport];
 }
