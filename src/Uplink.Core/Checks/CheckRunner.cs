@@ -86,7 +86,7 @@ public sealed class CheckRunner(
         }
 
         var plan = new HttpRequestPlan(step.Method, uri, headers, step.Body?.Render(variables), monitor.Timeout);
-        plan = monitor.Requests.Apply(plan) with { TrustedRoots = monitor.TrustedRoots };
+        plan = monitor.Requests.Apply(plan) with { TrustedRoots = monitor.TrustedRoots, Content = step.Content };
         var exchange = await probe.SendAsync(plan, cancellationToken);
         var conditions = exchange.Succeeded
             ? step.Conditions.Select(c => c.Evaluate(exchange)).ToList()

@@ -57,7 +57,12 @@ internal static class ProbeRequest
         if (!request.Headers.TryAddWithoutValidation(name, value))
         {
             request.Content ??= new ByteArrayContent([]);
-            _ = request.Content.Headers.TryAddWithoutValidation(name, value);
+            if (request.Content is not MultipartContent)
+            {
+                // The config's own Content-Type replaces the upload's guessed one.
+                _ = request.Content.Headers.Remove(name);
+                _ = request.Content.Headers.TryAddWithoutValidation(name, value);
+            }
         }
     }
 
