@@ -29,10 +29,10 @@ internal sealed class ConfigBinder(ConfigReader reader)
         var pinSets = new PinSetsBinder(reader).Bind(top["pin-sets"], "pin-sets");
         var egress = new RequestSettingsBinder(reader).BindEgress(top["egress"], "egress") ?? EgressPolicy.Default;
         var monitors = new MonitorBinder(reader, defaults, operations, heartbeatKey)
-            {
-                PinSets = pinSets,
-                Egress = egress,
-            }
+        {
+            PinSets = pinSets,
+            Egress = egress,
+        }
             .BindAll(top);
 
         return new UplinkConfig

@@ -52,14 +52,15 @@ internal sealed class RequestSettingsBinder(ConfigReader reader)
 
     private bool ReadFollow(MapFields map)
     {
-        if (map["follow-redirects"] is not { } node || reader.Text(node, map.PathOf("follow-redirects")) is not { } text)
+        var path = map.PathOf("follow-redirects");
+        if (map["follow-redirects"] is not { } node || reader.Text(node, path) is not { } text)
         {
             return true;
         }
 
         if (text is not ("true" or "false"))
         {
-            reader.Error(map.PathOf("follow-redirects"), node, $"'{text}' is not true or false");
+            reader.Error(path, node, $"'{text}' is not true or false");
         }
 
         return text != "false";

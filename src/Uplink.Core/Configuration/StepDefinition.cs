@@ -16,7 +16,7 @@ public sealed record StepDefinition
 
     public Template? Body { get; init; }
 
-    /// <summary>An upload's bytes (<c>body-file</c> or <c>body-bytes</c>), sent instead of <see cref="Body"/>.</summary>
+    /// <summary>An upload (<c>body-file</c> or <c>body-bytes</c>), sent instead of <see cref="Body"/>.</summary>
     public RequestContent? Content { get; init; }
 
     /// <summary>The operation that picks the thresholds, for example <c>data-fetch</c>.</summary>

@@ -16,9 +16,17 @@ internal sealed class UploadBinder(ConfigReader reader)
 
     private static readonly Dictionary<string, string> MediaTypes = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".png"] = "image/png", [".gif"] = "image/gif",
-        [".webp"] = "image/webp", [".heic"] = "image/heic", [".mp4"] = "video/mp4", [".mov"] = "video/quicktime",
-        [".pdf"] = "application/pdf", [".json"] = "application/json", [".txt"] = "text/plain",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".png"] = "image/png",
+        [".gif"] = "image/gif",
+        [".webp"] = "image/webp",
+        [".heic"] = "image/heic",
+        [".mp4"] = "video/mp4",
+        [".mov"] = "video/quicktime",
+        [".pdf"] = "application/pdf",
+        [".json"] = "application/json",
+        [".txt"] = "text/plain",
     };
 
     public RequestContent? Bind(MapFields map, string? contentType)

@@ -11,13 +11,15 @@ namespace Uplink.Probes;
 /// <summary>
 /// Sends one HTTP request over a connection of its own and times each phase: DNS, connect, TLS,
 /// first byte and download. Every check resolves the name and connects afresh, as a phone opening
-/// the app would; nothing is pooled or cached between checks, and no proxy or cookie is used.
+/// the app would; nothing is pooled or cached between checks, no cookie is kept, and no proxy is used
+/// unless the plan names one (proxy environment variables are ignored).
 /// </summary>
 /// <remarks>
-/// A target's failure (refused, reset, timed out, untrusted certificate, name not resolved) is
-/// returned as an <see cref="HttpExchange"/> naming the phase it happened in; only the caller's own
-/// cancellation throws. After a redirect that opens a new connection, the phase timings are those
-/// of the new connection, while the duration and bytes received cover every hop.
+/// A target's failure (refused, reset, timed out, untrusted certificate, name not resolved, refused
+/// by the egress policy) is returned as an <see cref="HttpExchange"/> naming the phase it happened in;
+/// only the caller's own cancellation throws. Redirects are followed here rather than by the handler,
+/// each hop over a new connection: the phase timings are those of the last hop, while the duration
+/// and bytes received cover every hop.
 /// </remarks>
 public sealed class HttpProbe : IHttpProbe
 {

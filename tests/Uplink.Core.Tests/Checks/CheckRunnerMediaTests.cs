@@ -83,14 +83,15 @@ public sealed class CheckRunnerMediaTests : IAsyncLifetime
         Assert.Equal([$"sha256 ({PhotoSha256}) == {other}", "length (300,000 B) == 1,024 B"], failed);
     }
 
-    private async Task<CheckResult> RunAsync(string monitor)
+    private async Task<CheckResult> RunAsync(string lines)
     {
-        var indented = string.Join("\n", monitor.Split('\n').Select(line => "    " + line));
+        var indented = string.Join("\n", lines.Split('\n').Select(line => "    " + line));
         var yaml = $"monitors:\n  - name: media\n{indented}";
         var loaded = ConfigLoader.Parse(yaml.Replace("BASE", _server.Url("/").ToString().TrimEnd('/')), "t", _ => null);
         Assert.True(loaded.Config is not null, string.Join("\n", loaded.Errors));
         var runner = new CheckRunner(new HttpProbe(TimeProvider.System), TimeProvider.System);
-        return await runner.RunAsync(loaded.Config.Monitors[0], TimeProvider.System.GetUtcNow(), CancellationToken.None);
+        var monitor = loaded.Config.Monitors[0];
+        return await runner.RunAsync(monitor, TimeProvider.System.GetUtcNow(), CancellationToken.None);
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -107,8 +107,9 @@ public sealed class RequestSettingsConfigTests
             Proxy = new Uri("http://proxy.internal:3128"),
             Egress = new EgressPolicy { DenyPrivate = true },
         };
+        var plain = new HttpRequestPlan("GET", new Uri("https://a.example"), [], null, TimeSpan.FromSeconds(1));
 
-        var plan = settings.Apply(new HttpRequestPlan("GET", new Uri("https://a.example"), [], null, TimeSpan.FromSeconds(1)));
+        var plan = settings.Apply(plain);
 
         Assert.Equal((0, 5L, HttpVersion.Version20), (plan.MaxRedirects, plan.MaxBodyBytes, plan.HttpVersion));
         Assert.Equal(settings.Proxy, plan.Proxy);

@@ -54,7 +54,8 @@ public sealed class HttpProbeProxyTests
     {
         private static readonly string[] Names = ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy"];
 
-        private readonly Dictionary<string, string?> _saved = Names.ToDictionary(n => n, Environment.GetEnvironmentVariable);
+        private readonly Dictionary<string, string?> _saved =
+            Names.ToDictionary(n => n, Environment.GetEnvironmentVariable);
 
         public ProxyVariables(Uri proxy)
         {

@@ -7,7 +7,8 @@ namespace Uplink.Probes;
 
 public sealed class HttpProbeVersionTests
 {
-    private static readonly RequestDelegate AnswerProtocol = context => context.Response.WriteAsync(context.Request.Protocol);
+    private static readonly RequestDelegate AnswerProtocol =
+        context => context.Response.WriteAsync(context.Request.Protocol);
 
     [Fact]
     public async Task SendAsync_Http2OnlyServerOverTls_NegotiatesHttp2WithAlpn()
