@@ -125,7 +125,7 @@ public sealed class CheckRunner(
         CancellationToken cancellationToken)
     {
         var exchange = await _tlsProbe.HandshakeAsync(
-            target with { TrustedRoots = monitor.TrustedRoots },
+            target with { TrustedRoots = monitor.TrustedRoots, Egress = monitor.Requests.Egress },
             monitor.Timeout,
             cancellationToken);
 

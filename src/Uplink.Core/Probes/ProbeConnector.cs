@@ -30,11 +30,7 @@ internal sealed class ProbeConnector(
             timeline.Resolved();
         }
 
-        if (addresses.Select(egress.Refusal).FirstOrDefault(r => r is not null) is { } refusal)
-        {
-            throw new EgressRefusedException(refusal);
-        }
-
+        Admit(addresses, egress);
         var socket = await _connect(addresses, context.DnsEndPoint.Port, cancellationToken);
         timeline.Connected(secure: context.InitialRequestMessage.RequestUri?.Scheme == Uri.UriSchemeHttps);
         return new NetworkStream(socket, ownsSocket: true);
@@ -44,6 +40,15 @@ internal sealed class ProbeConnector(
     {
         var addresses = await resolve(host, cancellationToken);
         return addresses.Length > 0 ? addresses : throw new SocketException((int)SocketError.HostNotFound);
+    }
+
+    /// <summary>Throws <see cref="EgressRefusedException"/> when the policy refuses any of the addresses.</summary>
+    internal static void Admit(IPAddress[] addresses, EgressPolicy egress)
+    {
+        if (addresses.Select(egress.Refusal).FirstOrDefault(r => r is not null) is { } refusal)
+        {
+            throw new EgressRefusedException(refusal);
+        }
     }
 
     /// <summary>Connects to the first address that answers, in order.</summary>
