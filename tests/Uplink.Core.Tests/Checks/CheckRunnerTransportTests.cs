@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Uplink.Configuration;
 using Uplink.Judging;
@@ -71,6 +73,18 @@ public sealed class CheckRunnerTransportTests : IAsyncLifetime
             + "(in connect)", result.Steps[0].Error);
     }
 
+    [Fact]
+    public async Task RunAsync_GzippedWindows1252Body_ConditionsSeeTheDecodedText()
+    {
+        var result = await RunAsync("""
+            url: BASE/legacy
+            operation: data-fetch
+            expect: { body: { contains: "Grüße — “Köln”" } }
+            """);
+
+        Assert.True(result.Health != Health.Down, result.Error ?? result.Steps[0].Failure);
+    }
+
     private async Task<CheckResult> RunAsync(string lines, string top = "")
     {
         var indented = string.Join("\n", lines.Split('\n').Select(line => "    " + line));
@@ -90,10 +104,24 @@ public sealed class CheckRunnerTransportTests : IAsyncLifetime
             return Task.CompletedTask;
         }
 
+        if (context.Request.Path == "/legacy")
+        {
+            return WriteLegacyAsync(context.Response);
+        }
+
         context.Response.Headers["X-Cache"] = "Hit from cloudfront";
         context.Response.Headers["CF-Cache-Status"] = "HIT";
         context.Response.Headers.Age = "30";
         context.Response.Headers.Via = "1.1 edge";
         return context.Response.WriteAsync("{}");
+    }
+
+    private static async Task WriteLegacyAsync(HttpResponse response)
+    {
+        response.Headers.ContentEncoding = "gzip";
+        response.ContentType = "text/plain; charset=windows-1252";
+        var bytes = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes("Grüße — “Köln”");
+        await using var gzip = new GZipStream(response.Body, CompressionLevel.Fastest, leaveOpen: true);
+        await gzip.WriteAsync(bytes);
     }
 }
