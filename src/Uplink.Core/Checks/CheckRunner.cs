@@ -86,7 +86,8 @@ public sealed class CheckRunner(
         }
 
         var plan = new HttpRequestPlan(step.Method, uri, headers, step.Body?.Render(variables), monitor.Timeout);
-        var exchange = await probe.SendAsync(plan with { TrustedRoots = monitor.TrustedRoots }, cancellationToken);
+        plan = monitor.Requests.Apply(plan) with { TrustedRoots = monitor.TrustedRoots, Content = step.Content };
+        var exchange = await probe.SendAsync(plan, cancellationToken);
         var conditions = exchange.Succeeded
             ? step.Conditions.Select(c => c.Evaluate(exchange)).ToList()
             : [];
@@ -111,6 +112,9 @@ public sealed class CheckRunner(
             Error = exchange.Error is { } error ? $"{error} (in {PhaseName(exchange.FailedPhase)})" : extractionError,
             Conditions = conditions,
             Tls = Judge(exchange.Tls, monitor.TlsPolicy),
+            HttpVersion = exchange.HttpVersion,
+            Redirects = exchange.Redirects,
+            CdnCache = CdnCacheStatus.Describe(exchange.Headers),
         };
     }
 
@@ -121,7 +125,7 @@ public sealed class CheckRunner(
         CancellationToken cancellationToken)
     {
         var exchange = await _tlsProbe.HandshakeAsync(
-            target with { TrustedRoots = monitor.TrustedRoots },
+            target with { TrustedRoots = monitor.TrustedRoots, Egress = monitor.Requests.Egress },
             monitor.Timeout,
             cancellationToken);
 

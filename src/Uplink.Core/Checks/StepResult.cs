@@ -33,6 +33,18 @@ public sealed record StepResult
 
     public IReadOnlyList<ConditionOutcome> Conditions { get; init; } = [];
 
+    /// <summary>The HTTP version the server answered with ("1.1", "2"); null when no response was read.</summary>
+    public string? HttpVersion { get; init; }
+
+    /// <summary>How many redirects the request followed; the timings are those of the last hop.</summary>
+    public int Redirects { get; init; }
+
+    /// <summary>
+    /// What a CDN said about its cache (<c>X-Cache</c>, <c>CF-Cache-Status</c>, <c>Age</c>, <c>Via</c>), for
+    /// example "CF-Cache-Status: HIT; Age: 30"; null when the response had none of those headers.
+    /// </summary>
+    public string? CdnCache { get; init; }
+
     /// <summary>The server's certificates judged by the monitor's TLS policy; null for plain http.</summary>
     public TlsReport? Tls { get; init; }
 

@@ -1,3 +1,4 @@
+using Uplink.Probes;
 using YamlDotNet.RepresentationModel;
 
 namespace Uplink.Configuration;
@@ -7,7 +8,7 @@ internal sealed class ConfigBinder(ConfigReader reader)
 {
     public const string NoMonitors = "the config defines no monitors; list them under 'monitors'";
 
-    private static readonly string[] Keys = ["defaults", "operations", "pin-sets", "monitors", "heartbeats"];
+    private static readonly string[] Keys = ["defaults", "operations", "pin-sets", "monitors", "heartbeats", "egress"];
 
     public UplinkConfig? Bind(YamlNode? root)
     {
@@ -26,7 +27,12 @@ internal sealed class ConfigBinder(ConfigReader reader)
         var operations = new OperationsBinder(reader).Bind(top["operations"], "operations");
         var heartbeatKey = new HeartbeatsSectionBinder(reader).Bind(top["heartbeats"], "heartbeats");
         var pinSets = new PinSetsBinder(reader).Bind(top["pin-sets"], "pin-sets");
-        var monitors = new MonitorBinder(reader, defaults, operations, heartbeatKey) { PinSets = pinSets }
+        var egress = new RequestSettingsBinder(reader).BindEgress(top["egress"], "egress") ?? EgressPolicy.Default;
+        var monitors = new MonitorBinder(reader, defaults, operations, heartbeatKey)
+        {
+            PinSets = pinSets,
+            Egress = egress,
+        }
             .BindAll(top);
 
         return new UplinkConfig

@@ -11,7 +11,8 @@ namespace Uplink.Configuration;
 internal sealed class ExpectBinder(ConfigReader reader)
 {
     private const string SizeHint = "write a number of bytes, or a number with B, KB, MB or GB, e.g. 100KB";
-    private static readonly string[] Keys = ["status", "json", "headers", "body", "size"];
+    private static readonly string[] Keys =
+        ["status", "json", "headers", "body", "size", "sha256", "length", "content-type"];
     private static readonly string[] SizeKeys = ["min", "max"];
 
     /// <summary>The status condition used when <c>expect</c> does not name one.</summary>
@@ -35,6 +36,7 @@ internal sealed class ExpectBinder(ConfigReader reader)
         AddHeaders(map, conditions);
         AddBody(map, conditions);
         AddSize(map, conditions);
+        AddMedia(map, conditions);
         return conditions;
     }
 
@@ -129,6 +131,41 @@ internal sealed class ExpectBinder(ConfigReader reader)
         }
 
         return bytes;
+    }
+
+    /// <summary>Checks on a downloaded file: its digest, its exact length and its content type.</summary>
+    private void AddMedia(MapFields map, List<Condition> conditions)
+    {
+        if (map["sha256"] is { } digestNode && reader.Text(digestNode, map.PathOf("sha256")) is { } digest)
+        {
+            if (digest.Length != 64 || !digest.All(char.IsAsciiHexDigit))
+            {
+                reader.Error(map.PathOf("sha256"), digestNode, $"'{digest}' is not a SHA-256 digest; "
+                    + "write its 64 hex digits, e.g. the output of sha256sum");
+            }
+            else
+            {
+                conditions.Add(new Sha256Condition(digest));
+            }
+        }
+
+        if (map["length"] is { } lengthNode && reader.Text(lengthNode, map.PathOf("length")) is { } text)
+        {
+            if (ByteSize.TryParse(text, out var length))
+            {
+                conditions.Add(new LengthCondition(length));
+            }
+            else
+            {
+                reader.Error(map.PathOf("length"), lengthNode, $"'{text}' is not a length; {SizeHint}");
+            }
+        }
+
+        if (map["content-type"] is { } typeNode
+            && new ValueTestBinder(reader).Bind(typeNode, map.PathOf("content-type")) is { } test)
+        {
+            conditions.Add(new HeaderCondition("Content-Type", test));
+        }
     }
 
     private IReadOnlyList<MapEntry> Entries(MapFields map, string key) =>

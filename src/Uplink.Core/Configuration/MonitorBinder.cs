@@ -1,3 +1,4 @@
+using Uplink.Probes;
 using Uplink.Tls;
 using YamlDotNet.RepresentationModel;
 
@@ -17,6 +18,9 @@ internal sealed class MonitorBinder(
 
     /// <summary>The named pin sets of <c>pin-sets</c>, which a monitor's <c>pins</c> may name.</summary>
     public IReadOnlyDictionary<string, PinSet> PinSets { get; init; } = new Dictionary<string, PinSet>();
+
+    /// <summary>The top-level <c>egress</c> policy, which a monitor's own <c>egress</c> replaces.</summary>
+    public EgressPolicy Egress { get; init; } = EgressPolicy.Default;
 
     public IReadOnlyList<MonitorDefinition> BindAll(MapFields top)
     {
@@ -70,6 +74,7 @@ internal sealed class MonitorBinder(
         var policy = tls.BindPolicy(map, name ?? "");
         var roots = tls.BindRoots(map);
         RefuseCertificateKeysOnPlainHttp(map, steps);
+        var requests = new RequestSettingsBinder(reader).Bind(map, Egress);
 
         if (name is null || steps is null || (kind == MonitorKind.Heartbeat && heartbeat is null))
         {
@@ -89,6 +94,7 @@ internal sealed class MonitorBinder(
             TlsPolicy = policy,
             TrustedRoots = roots,
             TlsTarget = target,
+            Requests = requests,
         };
     }
 
@@ -163,6 +169,11 @@ internal sealed class MonitorBinder(
             return heartbeatProblem;
         }
 
+        if (kind == MonitorKind.Tls && MonitorKeys.Transport.Contains(key))
+        {
+            return $"'{key}' does not apply to a tls monitor, which makes no HTTP request; remove it";
+        }
+
         if (kind != MonitorKind.Tls && MonitorKeys.TlsOnly.Contains(key))
         {
             return $"'{key}' belongs to a tls monitor; add 'kind: tls' or remove '{key}'";
@@ -203,7 +214,7 @@ internal sealed class MonitorBinder(
         string[] forChecks =
         [
             "interval", "timeout", "extract", .. MonitorKeys.FlowOnly, .. MonitorKeys.Request,
-            .. MonitorKeys.Certificates,
+            .. MonitorKeys.Certificates, .. MonitorKeys.Transport,
         ];
         return kind == MonitorKind.Heartbeat && forChecks.Contains(key)
             ? $"'{key}' belongs to monitors that Uplink checks itself; a heartbeat waits for pings, so remove '{key}'"

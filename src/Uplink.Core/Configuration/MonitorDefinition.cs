@@ -55,6 +55,10 @@ public sealed record MonitorDefinition
     /// <summary>The only roots the monitor trusts (its <c>ca-bundle</c>); null for the system's roots.</summary>
     public X509Certificate2Collection? TrustedRoots { get; init; }
 
+    /// <summary>How the monitor's requests travel: redirects, body cap, HTTP version, proxy, egress policy.</summary>
+    /// <value><see cref="RequestSettings.Default"/> unless the config says otherwise.</value>
+    public RequestSettings Requests { get; init; } = RequestSettings.Default;
+
     /// <summary>For a <c>tls</c> monitor, where it shakes hands; its one step names the same place.</summary>
     public TlsTarget? TlsTarget { get; init; }
 }

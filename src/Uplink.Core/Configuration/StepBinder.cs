@@ -18,6 +18,7 @@ internal sealed partial class StepBinder(ConfigReader reader, OperationCatalog o
         var url = ReadUrl(map, variables, name);
         var headers = ReadHeaders(map, variables, name);
         var body = ReadBody(map, variables, name);
+        var content = new UploadBinder(reader).Bind(map, UploadBinder.ContentTypeOf(headers));
         var operation = ReadOperation(map);
         var conditions = new ExpectBinder(reader).Bind(map["expect"], map.PathOf("expect"));
         var extractions = variables.IsFlow && map["extract"] is { } extract
@@ -36,6 +37,7 @@ internal sealed partial class StepBinder(ConfigReader reader, OperationCatalog o
             Url = url,
             Headers = headers,
             Body = body,
+            Content = content,
             Operation = operation,
             Thresholds = thresholds,
             Conditions = conditions,

@@ -1,4 +1,5 @@
 using Uplink.Judging;
+using Uplink.Probes;
 
 namespace Uplink.Configuration;
 
@@ -14,6 +15,9 @@ public sealed record StepDefinition
     public IReadOnlyList<KeyValuePair<string, Template>> Headers { get; init; } = [];
 
     public Template? Body { get; init; }
+
+    /// <summary>An upload (<c>body-file</c> or <c>body-bytes</c>), sent instead of <see cref="Body"/>.</summary>
+    public RequestContent? Content { get; init; }
 
     /// <summary>The operation that picks the thresholds, for example <c>data-fetch</c>.</summary>
     public required string Operation { get; init; }

@@ -43,4 +43,16 @@ public sealed record HttpExchange
     public TlsFacts? Tls { get; init; }
 
     public bool Succeeded => FailedPhase is null;
+
+    /// <summary>How many redirects were followed; the timings are those of the last hop.</summary>
+    public int Redirects { get; init; }
+
+    /// <summary>The address the response came from: the request's own unless redirects were followed.</summary>
+    public Uri? FinalUrl { get; init; }
+
+    /// <summary>The HTTP version the server answered with, for example "1.1" or "2".</summary>
+    public string? HttpVersion { get; init; }
+
+    /// <summary>The SHA-256 of the decoded body bytes as lowercase hex; null when no body was read.</summary>
+    public string? BodySha256 { get; init; }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Security;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Uplink.Judging;
 using Uplink.Tls;
@@ -9,25 +11,25 @@ namespace Uplink.Probes;
 /// <summary>
 /// Sends one HTTP request over a connection of its own and times each phase: DNS, connect, TLS,
 /// first byte and download. Every check resolves the name and connects afresh, as a phone opening
-/// the app would; nothing is pooled or cached between checks, and no proxy or cookie is used.
+/// the app would; nothing is pooled or cached between checks, no cookie is kept, and no proxy is used
+/// unless the plan names one (proxy environment variables are ignored).
 /// </summary>
 /// <remarks>
-/// A target's failure (refused, reset, timed out, untrusted certificate, name not resolved) is
-/// returned as an <see cref="HttpExchange"/> naming the phase it happened in; only the caller's own
-/// cancellation throws. After a redirect that opens a new connection, the phase timings are those
-/// of the new connection, while the duration and bytes received cover every hop.
+/// A target's failure (refused, reset, timed out, untrusted certificate, name not resolved, refused
+/// by the egress policy) is returned as an <see cref="HttpExchange"/> naming the phase it happened in;
+/// only the caller's own cancellation throws. Redirects are followed here rather than by the handler,
+/// each hop over a new connection: the phase timings are those of the last hop, while the duration
+/// and bytes received cover every hop.
 /// </remarks>
 public sealed class HttpProbe : IHttpProbe
 {
-    private const int MaxRedirects = 10;
-
     private readonly TimeProvider _timeProvider;
     private readonly X509Certificate2Collection? _trustedRoots;
     private readonly long _maxBodyBytes;
     private readonly ProbeConnector _connector;
 
     public HttpProbe(TimeProvider timeProvider, HttpProbeOptions? options = null)
-        : this(timeProvider, options, Dns.GetHostAddressesAsync)
+        : this(timeProvider, options, new ProbeConnector(Dns.GetHostAddressesAsync))
     {
     }
 
@@ -36,6 +38,12 @@ public sealed class HttpProbe : IHttpProbe
         TimeProvider timeProvider,
         HttpProbeOptions? options,
         Func<string, CancellationToken, Task<IPAddress[]>> resolve)
+        : this(timeProvider, options, new ProbeConnector(resolve))
+    {
+    }
+
+    /// <summary>Creates a probe that connects through <paramref name="connector"/>: a seam for tests.</summary>
+    internal HttpProbe(TimeProvider timeProvider, HttpProbeOptions? options, ProbeConnector connector)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         options ??= new HttpProbeOptions();
@@ -45,20 +53,20 @@ public sealed class HttpProbe : IHttpProbe
         _timeProvider = timeProvider;
         _trustedRoots = options.TrustedRoots;
         _maxBodyBytes = options.MaxBodyBytes;
-        _connector = new ProbeConnector(resolve);
+        _connector = connector;
     }
 
     public async Task<HttpExchange> SendAsync(HttpRequestPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var timeline = new ProbeTimeline(_timeProvider);
-        var tls = new TlsFactsCollector(plan.Url.IdnHost, plan.Url.IdnHost);
+        var trail = new RedirectTrail(plan);
         using var timeout = new CancellationTokenSource(plan.Timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
 
         try
         {
-            return await ExchangeAsync(plan, timeline, tls, linked.Token);
+            return await ExchangeAsync(trail, timeline, linked.Token);
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -69,40 +77,54 @@ public sealed class HttpProbe : IHttpProbe
             var error = timeout.IsCancellationRequested
                 ? $"timed out after {Durations.Format(plan.Timeout)}"
                 : ProbeFailures.Describe(exception, timeline);
-            return Failed(plan, timeline, error) with { Tls = tls.Facts };
+            return Failed(trail, timeline, error) with { Tls = trail.Tls.Facts };
         }
     }
 
     private async Task<HttpExchange> ExchangeAsync(
-        HttpRequestPlan plan,
+        RedirectTrail trail,
         ProbeTimeline timeline,
-        TlsFactsCollector tls,
         CancellationToken cancellationToken)
     {
-        using var invoker = new HttpMessageInvoker(CreateHandler(plan, timeline, tls));
-        using var request = ProbeRequest.Create(plan);
-        using var response = await invoker.SendAsync(request, cancellationToken);
-        timeline.HeadersRead();
-        if (IsUnfollowedRedirect(response))
+        while (true)
         {
-            // The handler hands back the last redirect once it has followed as many as it may.
-            var error = $"more than {MaxRedirects} redirects; the last one pointed to {response.Headers.Location}";
-            var failed = Failed(plan, timeline, error);
-            return failed with { StatusCode = response.StatusCode, FailedPhase = ProbePhase.FirstByte };
-        }
+            // A handler per hop: each hop resolves its host afresh and opens a connection of its own.
+            using var invoker = new HttpMessageInvoker(CreateHandler(trail.Current, timeline, trail.Tls));
+            using var request = ProbeRequest.Create(trail.Current);
+            using var response = await invoker.SendAsync(request, cancellationToken);
+            timeline.HeadersRead();
+            if (trail.Current.MaxRedirects == 0 || !RedirectTrail.IsRedirect(response))
+            {
+                return await ReadAsync(trail, timeline, response, cancellationToken);
+            }
 
-        var body = await ResponseBody.ReadAsync(response.Content, _maxBodyBytes, cancellationToken);
-        var complete = body.Length <= _maxBodyBytes;
+            if (trail.Follow(response) is { } error)
+            {
+                var failed = Failed(trail, timeline, error);
+                return failed with { StatusCode = response.StatusCode, FailedPhase = ProbePhase.FirstByte };
+            }
+        }
+    }
+
+    private async Task<HttpExchange> ReadAsync(
+        RedirectTrail trail,
+        ProbeTimeline timeline,
+        HttpResponseMessage response,
+        CancellationToken cancellationToken)
+    {
+        var limit = trail.Current.MaxBodyBytes ?? _maxBodyBytes;
+        var body = await ResponseBody.ReadAsync(response.Content, limit, cancellationToken);
+        var complete = body.Length <= limit;
         if (complete)
         {
             timeline.BodyRead();
         }
 
-        var kept = body.AsSpan(0, (int)Math.Min(body.Length, _maxBodyBytes));
+        var kept = body.AsSpan(0, (int)Math.Min(body.Length, limit));
         return new HttpExchange
         {
-            Method = plan.Method,
-            Url = plan.Url,
+            Method = trail.Current.Method,
+            Url = trail.Current.Url,
             Duration = timeline.Elapsed,
             Timings = timeline.Timings(),
             StatusCode = response.StatusCode,
@@ -111,24 +133,41 @@ public sealed class HttpProbe : IHttpProbe
             BytesReceived = timeline.BytesReceived,
             BodyBytes = kept.Length,
             FailedPhase = complete ? null : ProbePhase.Download,
-            Error = complete ? null : $"body larger than {ByteSize.Format(_maxBodyBytes)}; read stopped",
-            Tls = tls.Facts,
+            Error = complete ? null : OverLimit(limit, timeline.BytesReceived),
+            Tls = trail.Tls.Facts,
+            Redirects = trail.Count,
+            FinalUrl = trail.Current.Url,
+            HttpVersion = VersionName(response.Version),
+            BodySha256 = complete ? Convert.ToHexStringLower(SHA256.HashData(kept)) : null,
         };
     }
+
+    /// <summary>
+    /// Why the read stopped. Fewer bytes on the wire than the cap means the body grew as it was
+    /// decompressed: a decompression bomb, or simply a very compressible body.
+    /// </summary>
+    private static string OverLimit(long limit, long bytesOnWire) => bytesOnWire > limit
+        ? $"body larger than {ByteSize.Format(limit)}; read stopped"
+        : $"body larger than {ByteSize.Format(limit)} once decompressed from {ByteSize.Format(bytesOnWire)} "
+            + "on the wire; read stopped at the cap";
+
+    private static string VersionName(Version version) =>
+        version.Minor == 0 && version.Major >= 2 ? version.Major.ToString(CultureInfo.InvariantCulture)
+            : version.ToString(2);
 
     private SocketsHttpHandler CreateHandler(
         HttpRequestPlan plan,
         ProbeTimeline timeline,
         TlsFactsCollector tls) => new()
         {
-            UseProxy = false,
+            UseProxy = plan.Proxy is not null,
+            Proxy = plan.Proxy is { } proxy ? new ExplicitProxy(proxy) : null,
             UseCookies = false,
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = MaxRedirects,
+            AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             // The check's own timeout bounds every phase, connecting included.
             ConnectTimeout = Timeout.InfiniteTimeSpan,
-            ConnectCallback = (context, token) => _connector.ConnectAsync(context, timeline, token),
+            ConnectCallback = (context, token) => _connector.ConnectAsync(context, timeline, plan.Egress, token),
             PlaintextStreamFilter = (context, _) =>
             {
                 timeline.PlaintextReady();
@@ -165,11 +204,6 @@ public sealed class HttpProbe : IHttpProbe
         return options;
     }
 
-    private static bool IsUnfollowedRedirect(HttpResponseMessage response) =>
-        (int)response.StatusCode is >= 300 and < 400
-        && response.StatusCode != HttpStatusCode.NotModified
-        && response.Headers.Location is not null;
-
     private static X509ChainStatusFlags ChainStatusOf(X509Chain? chain) =>
         chain?.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status)
         ?? X509ChainStatusFlags.NoError;
@@ -185,14 +219,16 @@ public sealed class HttpProbe : IHttpProbe
         return headers;
     }
 
-    private static HttpExchange Failed(HttpRequestPlan plan, ProbeTimeline timeline, string error) => new()
+    private static HttpExchange Failed(RedirectTrail trail, ProbeTimeline timeline, string error) => new()
     {
-        Method = plan.Method,
-        Url = plan.Url,
+        Method = trail.Current.Method,
+        Url = trail.Current.Url,
         Duration = timeline.Elapsed,
         Timings = timeline.Timings(),
         BytesReceived = timeline.BytesReceived,
         FailedPhase = timeline.Phase,
         Error = error,
+        Redirects = trail.Count,
+        FinalUrl = trail.Current.Url,
     };
 }

@@ -5,13 +5,19 @@ namespace Uplink.Probes;
 
 /// <summary>
 /// Opens the probe's connections: resolves the host afresh (no cache between checks) and tries each
-/// address in turn, timing both phases on the request's timeline.
+/// address in turn, timing both phases on the request's timeline. Every address is put to the egress
+/// policy before the first connection attempt, so a refused address never receives a packet.
 /// </summary>
-internal sealed class ProbeConnector(Func<string, CancellationToken, Task<IPAddress[]>> resolve)
+internal sealed class ProbeConnector(
+    Func<string, CancellationToken, Task<IPAddress[]>> resolve,
+    Func<IPAddress[], int, CancellationToken, Task<Socket>>? connect = null)
 {
+    private readonly Func<IPAddress[], int, CancellationToken, Task<Socket>> _connect = connect ?? ConnectAnyAsync;
+
     public async ValueTask<Stream> ConnectAsync(
         SocketsHttpConnectionContext context,
         ProbeTimeline timeline,
+        EgressPolicy egress,
         CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
@@ -24,7 +30,8 @@ internal sealed class ProbeConnector(Func<string, CancellationToken, Task<IPAddr
             timeline.Resolved();
         }
 
-        var socket = await ConnectAnyAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
+        Admit(addresses, egress);
+        var socket = await _connect(addresses, context.DnsEndPoint.Port, cancellationToken);
         timeline.Connected(secure: context.InitialRequestMessage.RequestUri?.Scheme == Uri.UriSchemeHttps);
         return new NetworkStream(socket, ownsSocket: true);
     }
@@ -33,6 +40,15 @@ internal sealed class ProbeConnector(Func<string, CancellationToken, Task<IPAddr
     {
         var addresses = await resolve(host, cancellationToken);
         return addresses.Length > 0 ? addresses : throw new SocketException((int)SocketError.HostNotFound);
+    }
+
+    /// <summary>Throws <see cref="EgressRefusedException"/> when the policy refuses any of the addresses.</summary>
+    internal static void Admit(IPAddress[] addresses, EgressPolicy egress)
+    {
+        if (addresses.Select(egress.Refusal).FirstOrDefault(r => r is not null) is { } refusal)
+        {
+            throw new EgressRefusedException(refusal);
+        }
     }
 
     /// <summary>Connects to the first address that answers, in order.</summary>

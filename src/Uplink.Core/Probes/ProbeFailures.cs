@@ -16,6 +16,11 @@ internal static class ProbeFailures
         }
 
         var causes = Causes(exception).ToList();
+        if (causes.OfType<EgressRefusedException>().FirstOrDefault() is { } refused)
+        {
+            return refused.Message;
+        }
+
         var socket = causes.OfType<SocketException>().FirstOrDefault();
         var tls = causes.OfType<AuthenticationException>().FirstOrDefault();
         var http = causes.Select(RequestError).FirstOrDefault(e => e is not null);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 
 namespace Uplink.Probes;
@@ -11,8 +13,18 @@ internal static class ProbeRequest
 
     public static HttpRequestMessage Create(HttpRequestPlan plan)
     {
-        var request = new HttpRequestMessage(new HttpMethod(plan.Method), plan.Url);
-        if (plan.Body is not null)
+        var request = new HttpRequestMessage(new HttpMethod(plan.Method), plan.Url)
+        {
+            Version = plan.HttpVersion ?? HttpVersion.Version11,
+            VersionPolicy = plan.HttpVersion is null
+                ? HttpVersionPolicy.RequestVersionOrLower
+                : HttpVersionPolicy.RequestVersionExact,
+        };
+        if (plan.Content is { } content)
+        {
+            request.Content = ContentOf(content);
+        }
+        else if (plan.Body is not null)
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(plan.Body));
         }
@@ -27,13 +39,30 @@ internal static class ProbeRequest
         return request;
     }
 
+    private static HttpContent ContentOf(RequestContent content)
+    {
+        var bytes = new ReadOnlyMemoryContent(content.Bytes);
+        bytes.Headers.ContentType = MediaTypeHeaderValue.Parse(content.ContentType);
+        if (content.FormField is not { } field)
+        {
+            return bytes;
+        }
+
+        return new MultipartFormDataContent { { bytes, field, content.FileName } };
+    }
+
     private static void Add(HttpRequestMessage request, string name, string value)
     {
         // Content headers (Content-Type, Content-Language, ...) are refused on the request itself.
         if (!request.Headers.TryAddWithoutValidation(name, value))
         {
             request.Content ??= new ByteArrayContent([]);
-            _ = request.Content.Headers.TryAddWithoutValidation(name, value);
+            if (request.Content is not MultipartContent)
+            {
+                // The config's own Content-Type replaces the upload's guessed one.
+                _ = request.Content.Headers.Remove(name);
+                _ = request.Content.Headers.TryAddWithoutValidation(name, value);
+            }
         }
     }
 

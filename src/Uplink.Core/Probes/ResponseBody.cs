@@ -43,7 +43,8 @@ internal static class ResponseBody
 
         try
         {
-            return Encoding.GetEncoding(charset);
+            // Legacy code pages (windows-1252, Shift_JIS, ...) come from the code pages provider.
+            return CodePagesEncodingProvider.Instance.GetEncoding(charset) ?? Encoding.GetEncoding(charset);
         }
         catch (ArgumentException)
         {

@@ -79,5 +79,10 @@ internal static class SqliteMigrations
         """
         ALTER TABLE result_steps ADD COLUMN tls TEXT;
         """,
+        """
+        ALTER TABLE result_steps ADD COLUMN http_version TEXT;
+        ALTER TABLE result_steps ADD COLUMN redirects INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE result_steps ADD COLUMN cdn_cache TEXT;
+        """,
     ];
 }

@@ -182,10 +182,11 @@ public sealed class SqliteResultStore : IResultStore
         public const string Insert = """
             INSERT INTO result_steps (result_id, position, name, operation, target_ms, warning_ms, critical_ms,
                 method, url, status_code, duration_ms, band, dns_ms, connect_ms, tls_ms, first_byte_ms,
-                download_ms, bytes, failed_phase, error, conditions, tls)
+                download_ms, bytes, failed_phase, error, conditions, tls, http_version, redirects, cdn_cache)
             VALUES (@Result_Id, @Position, @Name, @Operation, @Target_Ms, @Warning_Ms, @Critical_Ms,
                 @Method, @Url, @Status_Code, @Duration_Ms, @Band, @Dns_Ms, @Connect_Ms, @Tls_Ms, @First_Byte_Ms,
-                @Download_Ms, @Bytes, @Failed_Phase, @Error, @Conditions, @Tls)
+                @Download_Ms, @Bytes, @Failed_Phase, @Error, @Conditions, @Tls, @Http_Version, @Redirects,
+                @Cdn_Cache)
             """;
 
         public long Result_Id { get; set; }
@@ -235,6 +236,12 @@ public sealed class SqliteResultStore : IResultStore
         /// <summary>The step's <see cref="TlsReport"/> as JSON; null for plain http.</summary>
         public string? Tls { get; set; }
 
+        public string? Http_Version { get; set; }
+
+        public long Redirects { get; set; }
+
+        public string? Cdn_Cache { get; set; }
+
         public static StepRow From(long resultId, int position, StepResult step) => new()
         {
             Result_Id = resultId,
@@ -259,6 +266,9 @@ public sealed class SqliteResultStore : IResultStore
             Error = step.Error,
             Conditions = JsonSerializer.Serialize(step.Conditions),
             Tls = step.Tls is null ? null : JsonSerializer.Serialize(step.Tls),
+            Http_Version = step.HttpVersion,
+            Redirects = step.Redirects,
+            Cdn_Cache = step.CdnCache,
         };
 
         public StepResult ToStep() => new()
@@ -277,6 +287,9 @@ public sealed class SqliteResultStore : IResultStore
             Error = Error,
             Conditions = JsonSerializer.Deserialize<List<ConditionOutcome>>(Conditions) ?? [],
             Tls = Tls is null ? null : JsonSerializer.Deserialize<TlsReport>(Tls),
+            HttpVersion = Http_Version,
+            Redirects = (int)Redirects,
+            CdnCache = Cdn_Cache,
         };
 
         private static TimeSpan Ms(double ms) => TimeSpan.FromMilliseconds(ms);

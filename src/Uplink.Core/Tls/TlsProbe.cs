@@ -39,6 +39,11 @@ public sealed partial class TlsProbe(TimeProvider timeProvider, ILogger<TlsProbe
         {
             throw new OperationCanceledException("The check was cancelled.", exception, cancellationToken);
         }
+        catch (EgressRefusedException refused)
+        {
+            LogHandshakeFailed(target.Host, target.Port, timeline.Phase, refused.Message);
+            return Exchange(timeline, collector, refused.Message);
+        }
         catch (Exception exception) when (exception is SocketException or IOException
             or System.Security.Authentication.AuthenticationException or OperationCanceledException)
         {
@@ -69,6 +74,7 @@ public sealed partial class TlsProbe(TimeProvider timeProvider, ILogger<TlsProbe
             throw new SocketException((int)SocketError.HostNotFound);
         }
 
+        ProbeConnector.Admit(addresses, target.Egress);
         using var socket = await ProbeConnector.ConnectAnyAsync(addresses, target.Port, cancellationToken);
         timeline.Connected(secure: true);
         await using var stream = new SslStream(new NetworkStream(socket, ownsSocket: false));

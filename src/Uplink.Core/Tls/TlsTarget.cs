@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Uplink.Probes;
 
 namespace Uplink.Tls;
 
@@ -16,6 +17,10 @@ public sealed record TlsTarget
 
     /// <summary>The only roots the chain may end in (a CA bundle); null for the system's roots.</summary>
     public X509Certificate2Collection? TrustedRoots { get; init; }
+
+    /// <summary>Which addresses the handshake may connect to.</summary>
+    /// <value><see cref="EgressPolicy.Default"/> unless the config's top-level <c>egress</c> says otherwise.</value>
+    public EgressPolicy Egress { get; init; } = EgressPolicy.Default;
 
     /// <summary>The name sent in the handshake: <see cref="ServerName"/>, else <see cref="Host"/>.</summary>
     public string SentName => ServerName ?? Host;

@@ -121,6 +121,25 @@ public sealed class HttpProbeFailureTests(ITestOutputHelper output)
         Assert.Equal(PhaseTimings.None, exchange.Timings);
     }
 
+    [Theory]
+    [InlineData("", ProbePhase.FirstByte)]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n", ProbePhase.Download)]
+    public async Task SendAsync_ServerTricklesAByteEvery100Ms_EndsAtTheTimeoutNamingThePhase(
+        string head,
+        ProbePhase phase)
+    {
+        var trickled = head.Length == 0 ? "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello" : new string('a', 100000);
+        using var server = RawServer.Start(socket => TrickleAsync(socket, head, trickled));
+        var timeout = TimeSpan.FromSeconds(1);
+        var started = TimeProvider.System.GetTimestamp();
+
+        var exchange = await _probe.SendAsync(Plans.Get(server.Url, timeout), CancellationToken.None);
+
+        ExchangeAssert.FailedIn(phase, "timed out after 1 s", exchange);
+        Assert.InRange(TimeProvider.System.GetElapsedTime(started), timeout - TimerTick, timeout + ShortTimeout);
+        Assert.True(exchange.BytesReceived > 3, $"{exchange.BytesReceived} bytes received");
+    }
+
     [Fact]
     public async Task SendAsync_CallerCancels_Throws()
     {
@@ -145,5 +164,23 @@ public sealed class HttpProbeFailureTests(ITestOutputHelper output)
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    private static async Task TrickleAsync(Socket socket, string head, string trickled)
+    {
+        await RawServer.ReadRequestAsync(socket);
+        try
+        {
+            await socket.SendAsync(Encoding.ASCII.GetBytes(head));
+            foreach (var c in trickled)
+            {
+                await socket.SendAsync(new[] { (byte)c });
+                await Task.Delay(100);
+            }
+        }
+        catch (SocketException)
+        {
+            // The client gave up, as it should.
+        }
     }
 }

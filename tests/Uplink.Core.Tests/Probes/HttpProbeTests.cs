@@ -227,7 +227,7 @@ public sealed class HttpProbeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task SendAsync_RedirectLoop_FailsNamingTheLimit()
+    public async Task SendAsync_RedirectToItself_FailsNamingTheLoop()
     {
         await using var server = await LoopbackServer.StartAsync(context =>
         {
@@ -239,7 +239,22 @@ public sealed class HttpProbeTests(ITestOutputHelper output)
 
         Assert.Equal(ProbePhase.FirstByte, exchange.FailedPhase);
         Assert.Equal(HttpStatusCode.Found, exchange.StatusCode);
-        Assert.StartsWith("more than 10 redirects; the last one pointed to /loop", exchange.Error);
+        Assert.Equal("redirect loop: /loop -> /loop", exchange.Error);
+    }
+
+    [Fact]
+    public async Task SendAsync_TwoChecks_ResolveTheNameEachTime()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => context.Response.WriteAsync("ok"));
+        var connector = RecordingConnector.Localhost();
+        var probe = new HttpProbe(TimeProvider.System, null, connector.Connector);
+
+        var first = await probe.SendAsync(Plans.Get(server.Url(host: "localhost")), CancellationToken.None);
+        var second = await probe.SendAsync(Plans.Get(server.Url(host: "localhost")), CancellationToken.None);
+
+        Assert.True(first.Succeeded && second.Succeeded, first.Error ?? second.Error);
+        Assert.Equal(["localhost", "localhost"], connector.Resolved);
+        Assert.NotNull(second.Timings.Dns);
     }
 
     private sealed record ReceivedRequest(

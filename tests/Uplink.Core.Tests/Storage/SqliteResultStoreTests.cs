@@ -80,6 +80,26 @@ public class SqliteResultStoreTests
     }
 
     [Fact]
+    public async Task SaveAsync_StepWithVersionRedirectsAndCdnCache_ReadsThemBack()
+    {
+        using var folder = new TempFolder();
+        var step = FlowResult(At).Steps[0] with
+        {
+            HttpVersion = "2",
+            Redirects = 2,
+            CdnCache = "CF-Cache-Status: HIT; Age: 30",
+        };
+        var result = FlowResult(At) with { Steps = [step] };
+        var store = new SqliteResultStore(folder.Path);
+        await store.InitializeAsync(CancellationToken.None);
+
+        await store.SaveAsync([result], CancellationToken.None);
+
+        var read = (await store.GetLatestAsync(CancellationToken.None))[result.Monitor].Steps[0];
+        Assert.Equal(("2", 2, "CF-Cache-Status: HIT; Age: 30"), (read.HttpVersion, read.Redirects, read.CdnCache));
+    }
+
+    [Fact]
     public async Task InitializeAsync_OnAnExistingDatabase_KeepsItsDataAndSchemaVersion()
     {
         using var folder = new TempFolder();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,12 +35,14 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public static async Task<LoopbackServer> StartAsync(
         RequestDelegate handler,
         X509Certificate2? certificate = null,
-        X509Certificate2Collection? chain = null)
+        X509Certificate2Collection? chain = null,
+        HttpProtocols protocols = HttpProtocols.Http1AndHttp2)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
         {
+            listen.Protocols = protocols;
             if (certificate is not null)
             {
                 listen.UseHttps(new HttpsConnectionAdapterOptions

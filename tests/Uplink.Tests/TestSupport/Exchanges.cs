@@ -20,7 +20,9 @@ public static class Exchanges
             Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {
                 ["Content-Type"] = "application/json",
+                ["CF-Cache-Status"] = "HIT",
             },
+            HttpVersion = "2",
             Body = body,
             BodyBytes = bytes,
             BytesReceived = bytes + 180,

@@ -80,6 +80,9 @@ public sealed class ApiEndpointsTests(ApiServerFixture fixture) : IClassFixture<
         var condition = step.GetProperty("conditions")[0];
         Assert.True(condition.GetProperty("passed").GetBoolean());
         Assert.Equal("status (200) == 200", condition.GetProperty("text").GetString());
+        Assert.Equal(0, step.GetProperty("redirects").GetInt32());
+        Assert.Equal("CF-Cache-Status: HIT", step.GetProperty("cdnCache").GetString());
+        Assert.Equal("2", step.GetProperty("httpVersion").GetString());
     }
 
     [Fact]

@@ -65,7 +65,10 @@ internal static class ApiMapping
         step.BytesReceived,
         step.FailedPhase is null ? null : CheckRunner.PhaseName(step.FailedPhase),
         step.Error,
-        [.. step.Conditions.Select(c => new ConditionResponse(c.Passed, c.Text))]);
+        [.. step.Conditions.Select(c => new ConditionResponse(c.Passed, c.Text))],
+        step.HttpVersion,
+        step.Redirects,
+        step.CdnCache);
 
     private static ThresholdsResponse ToResponse(this Thresholds thresholds) =>
         new(Ms(thresholds.Target), Ms(thresholds.Warning), Ms(thresholds.Critical));

@@ -15,6 +15,9 @@ namespace Uplink.Web.Api;
 /// <param name="FailedPhase">The phase the request failed in, or null when a response was read whole.</param>
 /// <param name="Error">Why the request failed, or null.</param>
 /// <param name="Conditions">Each condition with the actual value beside the expected one.</param>
+/// <param name="HttpVersion">The HTTP version the server answered with ("1.1", "2"), or null.</param>
+/// <param name="Redirects">How many redirects were followed.</param>
+/// <param name="CdnCache">What a CDN said about its cache (X-Cache, CF-Cache-Status, Age, Via), or null.</param>
 public sealed record StepResultResponse(
     string Name,
     string Operation,
@@ -29,4 +32,7 @@ public sealed record StepResultResponse(
     long Bytes,
     string? FailedPhase,
     string? Error,
-    IReadOnlyList<ConditionResponse> Conditions);
+    IReadOnlyList<ConditionResponse> Conditions,
+    string? HttpVersion = null,
+    int Redirects = 0,
+    string? CdnCache = null);
