@@ -7,7 +7,8 @@ internal sealed class ConfigBinder(ConfigReader reader)
 {
     public const string NoMonitors = "the config defines no monitors; list them under 'monitors'";
 
-    private static readonly string[] Keys = ["defaults", "operations", "pin-sets", "monitors", "heartbeats"];
+    private static readonly string[] Keys = ["defaults", "operations", "pin-sets", "monitors", "heartbeats",
+        "network-profiles"];
 
     public UplinkConfig? Bind(YamlNode? root)
     {
@@ -26,8 +27,12 @@ internal sealed class ConfigBinder(ConfigReader reader)
         var operations = new OperationsBinder(reader).Bind(top["operations"], "operations");
         var heartbeatKey = new HeartbeatsSectionBinder(reader).Bind(top["heartbeats"], "heartbeats");
         var pinSets = new PinSetsBinder(reader).Bind(top["pin-sets"], "pin-sets");
-        var monitors = new MonitorBinder(reader, defaults, operations, heartbeatKey) { PinSets = pinSets }
-            .BindAll(top);
+        var profiles = new NetworkProfilesBinder(reader).Bind(top["network-profiles"], "network-profiles");
+        var monitors = new MonitorBinder(reader, defaults, operations, heartbeatKey)
+        {
+            PinSets = pinSets,
+            Profiles = profiles,
+        }.BindAll(top);
 
         return new UplinkConfig
         {

@@ -1,3 +1,4 @@
+using Uplink.Probes;
 using Uplink.Tls;
 using YamlDotNet.RepresentationModel;
 
@@ -18,6 +19,9 @@ internal sealed class MonitorBinder(
     /// <summary>The named pin sets of <c>pin-sets</c>, which a monitor's <c>pins</c> may name.</summary>
     public IReadOnlyDictionary<string, PinSet> PinSets { get; init; } = new Dictionary<string, PinSet>();
 
+    /// <summary>The built-in and custom network profiles, which a monitor's <c>profiles</c> may name.</summary>
+    public IReadOnlyDictionary<string, NetworkProfile> Profiles { get; init; } = NetworkProfiles.BuiltIn;
+
     public IReadOnlyList<MonitorDefinition> BindAll(MapFields top)
     {
         if (top.Entry("monitors") is not { } entry)
@@ -36,22 +40,25 @@ internal sealed class MonitorBinder(
         var monitors = new List<MonitorDefinition>();
         foreach (var (node, path) in items ?? [])
         {
-            if (BindOne(node, path, names) is { } monitor)
-            {
-                monitors.Add(monitor);
-            }
+            monitors.AddRange(BindOne(node, path, names));
         }
 
         return monitors;
     }
 
-    private MonitorDefinition? BindOne(YamlNode node, string path, UniqueNames names)
+    private IReadOnlyList<MonitorDefinition> BindOne(YamlNode node, string path, UniqueNames names)
     {
         if (reader.Map(node, path, MonitorKeys.All) is not { } map)
         {
-            return null;
+            return [];
         }
 
+        var monitor = BindMonitor(map, names);
+        return monitor is null ? [] : new VariantBinder(reader).Expand(map, monitor);
+    }
+
+    private MonitorDefinition? BindMonitor(MapFields map, UniqueNames names)
+    {
         var name = names.Read(map);
         var kind = ReadKind(map);
         CheckPlacement(map, kind);
@@ -88,6 +95,7 @@ internal sealed class MonitorBinder(
             TlsPolicy = policy,
             TrustedRoots = roots,
             TlsTarget = target,
+            Mobile = new MobileBinder(reader, Profiles).Bind(map),
         };
     }
 
@@ -148,7 +156,7 @@ internal sealed class MonitorBinder(
             return $"'{key}' belongs to a tls monitor; add 'kind: tls' or remove '{key}'";
         }
 
-        if (kind == MonitorKind.Tls && (MonitorKeys.Request.Contains(key) || MonitorKeys.FlowOnly.Contains(key)
+        if (kind == MonitorKind.Tls && (MonitorKeys.Request.Contains(key) || MonitorKeys.Mobile.Contains(key) || MonitorKeys.FlowOnly.Contains(key)
             || key == "extract"))
         {
             return $"'{key}' does not apply to a tls monitor, which makes no request; remove it";
@@ -183,7 +191,7 @@ internal sealed class MonitorBinder(
         string[] forChecks =
         [
             "interval", "timeout", "extract", .. MonitorKeys.FlowOnly, .. MonitorKeys.Request,
-            .. MonitorKeys.Certificates,
+            .. MonitorKeys.Certificates, .. MonitorKeys.Mobile,
         ];
         return kind == MonitorKind.Heartbeat && forChecks.Contains(key)
             ? $"'{key}' belongs to monitors that Uplink checks itself; a heartbeat waits for pings, so remove '{key}'"

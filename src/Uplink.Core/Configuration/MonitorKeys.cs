@@ -18,7 +18,10 @@ internal static class MonitorKeys
     /// <summary>The keys that judge certificates, on any kind of monitor.</summary>
     public static readonly string[] Certificates = ["ca-bundle", "expiry", "pins", "pins-file"];
 
+    /// <summary>The keys that weigh responses as a phone would, and expand a monitor into variants.</summary>
+    public static readonly string[] Mobile = [.. MobileBinder.Keys, .. VariantBinder.Keys];
+
     /// <summary>Every key any monitor may have; which of them fit depends on the kind.</summary>
     public static readonly string[] All = ["name", "kind", "group", "interval", "timeout", .. FlowOnly, .. Request,
-        "extract", .. HeartbeatKeys.All, .. TlsOnly, .. Certificates];
+        "extract", .. HeartbeatKeys.All, .. TlsOnly, .. Certificates, .. Mobile];
 }

@@ -38,6 +38,7 @@ internal sealed partial class StepBinder(ConfigReader reader, OperationCatalog o
             Body = body,
             Operation = operation,
             Thresholds = thresholds,
+            SizeBudget = operations.SizeBudgets.TryGetValue(operation, out var budget) ? budget : null,
             Conditions = conditions,
             Extractions = extractions,
         };

@@ -113,7 +113,29 @@ public sealed class HttpProbe : IHttpProbe
             FailedPhase = complete ? null : ProbePhase.Download,
             Error = complete ? null : $"body larger than {ByteSize.Format(_maxBodyBytes)}; read stopped",
             Tls = tls.Facts,
+            Transfer = timeline.Transfer(IsTls13(tls.Facts)) with { DecodedBytes = body.Length },
         };
+    }
+
+    private static bool IsTls13(TlsFacts? facts) => facts?.Protocol?.Contains("13", StringComparison.Ordinal) ?? true;
+
+    /// <summary>Opens the connection; with a profile to emulate, through a link that slow.</summary>
+    private async ValueTask<Stream> ConnectAsync(
+        SocketsHttpConnectionContext context,
+        HttpRequestPlan plan,
+        ProbeTimeline timeline,
+        CancellationToken cancellationToken)
+    {
+        var stream = await _connector.ConnectAsync(context, timeline, cancellationToken);
+        if (plan.Emulate is not { } profile)
+        {
+            return stream;
+        }
+
+        var link = new ThrottledStream(stream, profile, _timeProvider);
+        var lookedUp = !IPAddress.TryParse(context.DnsEndPoint.Host.Trim('[', ']'), out _);
+        await link.ConnectedAsync(lookedUp, cancellationToken);
+        return link;
     }
 
     private SocketsHttpHandler CreateHandler(
@@ -125,10 +147,10 @@ public sealed class HttpProbe : IHttpProbe
             UseCookies = false,
             AllowAutoRedirect = true,
             MaxAutomaticRedirections = MaxRedirects,
-            AutomaticDecompression = DecompressionMethods.All,
+            AutomaticDecompression = ProbeRequest.DecompressionFor(plan),
             // The check's own timeout bounds every phase, connecting included.
             ConnectTimeout = Timeout.InfiniteTimeSpan,
-            ConnectCallback = (context, token) => _connector.ConnectAsync(context, timeline, token),
+            ConnectCallback = (context, token) => ConnectAsync(context, plan, timeline, token),
             PlaintextStreamFilter = (context, _) =>
             {
                 timeline.PlaintextReady();
@@ -194,5 +216,6 @@ public sealed class HttpProbe : IHttpProbe
         BytesReceived = timeline.BytesReceived,
         FailedPhase = timeline.Phase,
         Error = error,
+        Transfer = timeline.Transfer(tls13: true),
     };
 }

@@ -14,4 +14,7 @@ public sealed record HttpRequestPlan(
     /// The only roots the server's chain may end in (a monitor's CA bundle); null for the probe's own.
     /// </summary>
     public X509Certificate2Collection? TrustedRoots { get; init; }
+
+    /// <summary>The network profile to run the request on for real; null for the link as it is.</summary>
+    public NetworkProfile? Emulate { get; init; }
 }

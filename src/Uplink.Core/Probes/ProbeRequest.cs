@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace Uplink.Probes;
@@ -25,6 +26,31 @@ internal static class ProbeRequest
         AddUnlessSet(request, plan, "User-Agent", DefaultUserAgent);
         AddUnlessSet(request, plan, "Accept-Encoding", DefaultAcceptEncoding);
         return request;
+    }
+
+    /// <summary>
+    /// The codings the handler may decode: those the request accepts, so that the handler adds no
+    /// coding of its own to the <c>Accept-Encoding</c> an app would send.
+    /// </summary>
+    public static DecompressionMethods DecompressionFor(HttpRequestPlan plan)
+    {
+        var accepted = plan.Headers
+            .FirstOrDefault(h => h.Key.Equals("Accept-Encoding", StringComparison.OrdinalIgnoreCase)).Value
+            ?? DefaultAcceptEncoding;
+        var methods = DecompressionMethods.None;
+        foreach (var coding in accepted.Split(',', StringSplitOptions.TrimEntries))
+        {
+            methods |= coding.Split(';')[0].Trim().ToLowerInvariant() switch
+            {
+                "gzip" => DecompressionMethods.GZip,
+                "br" => DecompressionMethods.Brotli,
+                "deflate" => DecompressionMethods.Deflate,
+                "*" => DecompressionMethods.All,
+                _ => DecompressionMethods.None,
+            };
+        }
+
+        return methods;
     }
 
     private static void Add(HttpRequestMessage request, string name, string value)

@@ -79,5 +79,11 @@ internal static class SqliteMigrations
         """
         ALTER TABLE result_steps ADD COLUMN tls TEXT;
         """,
+        """
+        ALTER TABLE result_steps ADD COLUMN transfer TEXT;
+        ALTER TABLE results ADD COLUMN variant_of TEXT;
+        ALTER TABLE results ADD COLUMN api_version TEXT;
+        ALTER TABLE results ADD COLUMN client_version TEXT;
+        """,
     ];
 }

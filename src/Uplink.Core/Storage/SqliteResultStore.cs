@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Uplink.Checks;
 using Uplink.Judging;
+using Uplink.Mobile;
 using Uplink.Probes;
 using Uplink.Tls;
 
@@ -128,8 +129,10 @@ public sealed class SqliteResultStore : IResultStore
     private sealed class ResultRow
     {
         public const string Insert = """
-            INSERT INTO results (monitor, region, planned_at, started_at, duration_ms, health, error, bytes)
-            VALUES (@Monitor, @Region, @Planned_At, @Started_At, @Duration_Ms, @Health, @Error, @Bytes)
+            INSERT INTO results (monitor, region, planned_at, started_at, duration_ms, health, error, bytes,
+                variant_of, api_version, client_version)
+            VALUES (@Monitor, @Region, @Planned_At, @Started_At, @Duration_Ms, @Health, @Error, @Bytes,
+                @Variant_Of, @Api_Version, @Client_Version)
             RETURNING id
             """;
 
@@ -151,6 +154,13 @@ public sealed class SqliteResultStore : IResultStore
 
         public long Bytes { get; set; }
 
+        /// <summary>The monitor a variant was expanded from; null for a monitor with no variants.</summary>
+        public string? Variant_Of { get; set; }
+
+        public string? Api_Version { get; set; }
+
+        public string? Client_Version { get; set; }
+
         public static ResultRow From(CheckResult result) => new()
         {
             Monitor = result.Monitor,
@@ -161,6 +171,9 @@ public sealed class SqliteResultStore : IResultStore
             Health = result.Health.Name(),
             Error = result.Error,
             Bytes = result.BytesReceived,
+            Variant_Of = result.Variant?.Base,
+            Api_Version = result.Variant?.ApiVersion,
+            Client_Version = result.Variant?.ClientVersion,
         };
 
         public CheckResult ToResult(IReadOnlyList<StepResult> steps) => new()
@@ -173,6 +186,7 @@ public sealed class SqliteResultStore : IResultStore
             Health = HealthNames.ParseHealth(Health),
             Error = Error,
             Steps = steps,
+            Variant = Variant_Of is null ? null : new MonitorVariant(Variant_Of, Api_Version, Client_Version),
         };
     }
 
@@ -182,10 +196,10 @@ public sealed class SqliteResultStore : IResultStore
         public const string Insert = """
             INSERT INTO result_steps (result_id, position, name, operation, target_ms, warning_ms, critical_ms,
                 method, url, status_code, duration_ms, band, dns_ms, connect_ms, tls_ms, first_byte_ms,
-                download_ms, bytes, failed_phase, error, conditions, tls)
+                download_ms, bytes, failed_phase, error, conditions, tls, transfer)
             VALUES (@Result_Id, @Position, @Name, @Operation, @Target_Ms, @Warning_Ms, @Critical_Ms,
                 @Method, @Url, @Status_Code, @Duration_Ms, @Band, @Dns_Ms, @Connect_Ms, @Tls_Ms, @First_Byte_Ms,
-                @Download_Ms, @Bytes, @Failed_Phase, @Error, @Conditions, @Tls)
+                @Download_Ms, @Bytes, @Failed_Phase, @Error, @Conditions, @Tls, @Transfer)
             """;
 
         public long Result_Id { get; set; }
@@ -235,6 +249,9 @@ public sealed class SqliteResultStore : IResultStore
         /// <summary>The step's <see cref="TlsReport"/> as JSON; null for plain http.</summary>
         public string? Tls { get; set; }
 
+        /// <summary>The step's <see cref="TransferReport"/> as JSON; null when no request was made.</summary>
+        public string? Transfer { get; set; }
+
         public static StepRow From(long resultId, int position, StepResult step) => new()
         {
             Result_Id = resultId,
@@ -259,6 +276,7 @@ public sealed class SqliteResultStore : IResultStore
             Error = step.Error,
             Conditions = JsonSerializer.Serialize(step.Conditions),
             Tls = step.Tls is null ? null : JsonSerializer.Serialize(step.Tls),
+            Transfer = step.Transfer is null ? null : JsonSerializer.Serialize(step.Transfer),
         };
 
         public StepResult ToStep() => new()
@@ -277,6 +295,7 @@ public sealed class SqliteResultStore : IResultStore
             Error = Error,
             Conditions = JsonSerializer.Deserialize<List<ConditionOutcome>>(Conditions) ?? [],
             Tls = Tls is null ? null : JsonSerializer.Deserialize<TlsReport>(Tls),
+            Transfer = Transfer is null ? null : JsonSerializer.Deserialize<TransferReport>(Transfer),
         };
 
         private static TimeSpan Ms(double ms) => TimeSpan.FromMilliseconds(ms);
