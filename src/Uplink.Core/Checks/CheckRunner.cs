@@ -89,7 +89,12 @@ public sealed class CheckRunner(
         }
 
         var plan = new HttpRequestPlan(step.Method, uri, headers, step.Body?.Render(variables), monitor.Timeout);
-        plan = plan with { TrustedRoots = monitor.TrustedRoots, Emulate = monitor.Mobile.Emulate };
+        plan = plan with
+        {
+            TrustedRoots = monitor.TrustedRoots,
+            Emulate = monitor.Mobile.Emulate,
+            ConnectionKey = monitor.Name + "/" + step.Name,
+        };
         var exchange = await probe.SendAsync(plan, cancellationToken);
         var conditions = exchange.Succeeded
             ? step.Conditions.Select(c => c.Evaluate(exchange)).ToList()

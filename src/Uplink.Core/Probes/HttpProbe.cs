@@ -25,6 +25,7 @@ public sealed class HttpProbe : IHttpProbe
     private readonly X509Certificate2Collection? _trustedRoots;
     private readonly long _maxBodyBytes;
     private readonly ProbeConnector _connector;
+    private readonly KeptAliveConnections? _keptAlive;
 
     public HttpProbe(TimeProvider timeProvider, HttpProbeOptions? options = null)
         : this(timeProvider, options, Dns.GetHostAddressesAsync)
@@ -46,11 +47,17 @@ public sealed class HttpProbe : IHttpProbe
         _trustedRoots = options.TrustedRoots;
         _maxBodyBytes = options.MaxBodyBytes;
         _connector = new ProbeConnector(resolve);
+        _keptAlive = options.ReuseConnections ? new KeptAliveConnections(timeProvider, _maxBodyBytes) : null;
     }
 
     public async Task<HttpExchange> SendAsync(HttpRequestPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (_keptAlive is not null && plan.ConnectionKey is { } key && plan.Emulate is null)
+        {
+            return await _keptAlive.SendAsync(plan, key, cancellationToken);
+        }
+
         var timeline = new ProbeTimeline(_timeProvider);
         var tls = new TlsFactsCollector(plan.Url.IdnHost, plan.Url.IdnHost);
         using var timeout = new CancellationTokenSource(plan.Timeout, _timeProvider);

@@ -17,4 +17,7 @@ public sealed record HttpRequestPlan(
 
     /// <summary>The network profile to run the request on for real; null for the link as it is.</summary>
     public NetworkProfile? Emulate { get; init; }
+
+    /// <summary>Names the connection a kept-alive probe reuses: the monitor's name; null for none.</summary>
+    public string? ConnectionKey { get; init; }
 }
