@@ -37,7 +37,9 @@ public sealed record StepResult
     /// <summary>The server's certificates judged by the monitor's TLS policy; null for plain http.</summary>
     public TlsReport? Tls { get; init; }
 
-    /// <summary>Sizes, projections onto network profiles and API lifecycle headers; null when no request was made.</summary>
+    /// <summary>
+    /// Sizes, projections onto network profiles and API lifecycle headers; null when no request was made.
+    /// </summary>
     public TransferReport? Transfer { get; init; }
 
     /// <summary>

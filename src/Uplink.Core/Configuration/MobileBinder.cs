@@ -91,7 +91,8 @@ internal sealed class MobileBinder(ConfigReader reader, IReadOnlyDictionary<stri
         }
 
         reader.Error(path, node, $"unknown network profile '{name}'; known profiles: "
-            + $"{string.Join(", ", profiles.Keys.Order(StringComparer.Ordinal))}; add new ones under 'network-profiles'");
+            + $"{string.Join(", ", profiles.Keys.Order(StringComparer.Ordinal))}; "
+            + "add new ones under 'network-profiles'");
         return null;
     }
 }

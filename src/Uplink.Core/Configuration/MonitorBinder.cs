@@ -156,7 +156,8 @@ internal sealed class MonitorBinder(
             return $"'{key}' belongs to a tls monitor; add 'kind: tls' or remove '{key}'";
         }
 
-        if (kind == MonitorKind.Tls && (MonitorKeys.Request.Contains(key) || MonitorKeys.Mobile.Contains(key) || MonitorKeys.FlowOnly.Contains(key)
+        if (kind == MonitorKind.Tls && (MonitorKeys.Request.Contains(key) || MonitorKeys.Mobile.Contains(key)
+            || MonitorKeys.FlowOnly.Contains(key)
             || key == "extract"))
         {
             return $"'{key}' does not apply to a tls monitor, which makes no request; remove it";

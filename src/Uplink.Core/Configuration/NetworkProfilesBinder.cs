@@ -42,7 +42,9 @@ internal sealed partial class NetworkProfilesBinder(ConfigReader reader)
 
         var down = Bandwidth(map, "down");
         var up = Bandwidth(map, "up");
-        var rtt = map["rtt"] is { } rttNode ? reader.Duration(rttNode, map.PathOf("rtt")) : Missing<TimeSpan>(map, "rtt");
+        var rtt = map["rtt"] is { } rttNode
+            ? reader.Duration(rttNode, map.PathOf("rtt"))
+            : Missing<TimeSpan>(map, "rtt");
         var loss = map["loss"] is { } lossNode ? Loss(lossNode, map.PathOf("loss")) : 0;
         return down is { } d && up is { } u && rtt is { } r && loss is { } l
             ? new NetworkProfile(entry.Key, d, u, r, l)

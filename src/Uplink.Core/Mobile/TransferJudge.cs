@@ -4,7 +4,9 @@ using Uplink.Probes;
 
 namespace Uplink.Mobile;
 
-/// <summary>Judges what a request moved against its size budget and its projections against the app's timeout.</summary>
+/// <summary>
+/// Judges what a request moved against its size budget, and its projections against the app's timeout.
+/// </summary>
 public static class TransferJudge
 {
     public static TransferReport Judge(HttpExchange exchange, long? operationBudget, MobileOptions options)
@@ -79,7 +81,8 @@ public static class TransferJudge
         }
 
         var text = value.Trim();
-        if (text.StartsWith('@') && long.TryParse(text[1..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var s))
+        if (text.StartsWith('@')
+            && long.TryParse(text[1..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var s))
         {
             return DateTimeOffset.FromUnixTimeSeconds(s);
         }

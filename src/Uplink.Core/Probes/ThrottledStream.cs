@@ -51,7 +51,9 @@ internal sealed class ThrottledStream(Stream inner, NetworkProfile profile, Time
     public override int Read(byte[] buffer, int offset, int count) =>
         ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(
+        ReadOnlyMemory<byte> buffer,
+        CancellationToken cancellationToken = default)
     {
         _wrote = true;
         for (var offset = 0; offset < buffer.Length; offset += Slice)

@@ -106,7 +106,8 @@ internal sealed class WireCounter
         foreach (var line in _headerText.ToString().Split("\r\n"))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && line.AsSpan(0, colon).Trim().Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase))
+            var name = colon > 0 ? line.AsSpan(0, colon).Trim() : [];
+            if (name.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase))
             {
                 ContentEncoding = line[(colon + 1)..].Trim();
             }

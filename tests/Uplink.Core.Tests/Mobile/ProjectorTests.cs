@@ -33,7 +33,8 @@ public sealed class ProjectorTests
     [Fact]
     public void Judge_ProjectionPastTheAppTimeout_DegradesWithTheFigures()
     {
-        var exchange = Exchange(new TransferFacts { WireBytes = (long)(5.1 * 1024 * 1024), Connections = 1, Requests = 1 });
+        var facts = new TransferFacts { WireBytes = (long)(5.1 * 1024 * 1024), Connections = 1, Requests = 1 };
+        var exchange = Exchange(facts);
         var options = new MobileOptions { Profiles = [NetworkProfiles.ThreeG, NetworkProfiles.FourG] };
 
         var report = TransferJudge.Judge(exchange, null, options);

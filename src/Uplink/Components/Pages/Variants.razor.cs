@@ -51,5 +51,7 @@ public sealed partial class Variants
         _groups = [.. rows.GroupBy(r => r.Variant.Base, StringComparer.Ordinal)];
     }
 
+    private static string Size(long? bytes) => bytes is { } value ? ByteSize.Format(value) : "—";
+
     private static string Format(TimeSpan? duration) => duration is { } value ? Durations.Format(value) : "—";
 }

@@ -20,7 +20,9 @@ public sealed record SizeChartModel(List<ChartSeries<double>> Series, string[] P
     {
         DateTime At(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, zone).DateTime;
         var sized = results.Where(r => r.Steps.Any(s => s.Transfer is not null)).ToList();
-        var wire = sized.Select(r => (At(r.StartedAt), Kb(r.Steps.Sum(s => s.Transfer?.Facts.WireBytes ?? 0)))).ToList();
+        var wire = sized
+            .Select(r => (At(r.StartedAt), Kb(r.Steps.Sum(s => s.Transfer?.Facts.WireBytes ?? 0))))
+            .ToList();
         var decoded = sized
             .Select(r => (At(r.StartedAt), Kb(r.Steps.Sum(s => s.Transfer?.Facts.DecodedBytes ?? 0))))
             .ToList();

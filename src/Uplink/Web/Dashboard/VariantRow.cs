@@ -20,7 +20,8 @@ public sealed record VariantRow(
     public long? WireBytes => Latest?.Steps.Sum(s => s.Transfer?.Facts.WireBytes ?? 0);
 
     /// <summary>The Deprecation and Sunset headers of the newest check's last step that sent any.</summary>
-    public ApiLifecycle? Lifecycle => Latest?.Steps.LastOrDefault(s => s.Transfer?.Lifecycle is not null)?.Transfer?.Lifecycle;
+    public ApiLifecycle? Lifecycle =>
+        Latest?.Steps.LastOrDefault(s => s.Transfer?.Lifecycle is not null)?.Transfer?.Lifecycle;
 
     /// <summary>
     /// The nearest-rank percentile of <paramref name="durations"/>, sorted ascending; null when empty.
