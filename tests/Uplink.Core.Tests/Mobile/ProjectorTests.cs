@@ -11,8 +11,13 @@ public sealed class ProjectorTests
         var profile = new NetworkProfile("test", 8_000_000, 800_000, TimeSpan.FromMilliseconds(100), 0);
         var facts = new TransferFacts
         {
-            WireBytes = 2_000_000, BytesSent = 100_000, Lookups = 1, Connections = 1, Handshakes = 1,
-            TlsRoundTrips = 2, Requests = 1,
+            WireBytes = 2_000_000,
+            BytesSent = 100_000,
+            Lookups = 1,
+            Connections = 1,
+            Handshakes = 1,
+            TlsRoundTrips = 2,
+            Requests = 1,
         };
 
         var duration = Projector.Project(facts, profile);

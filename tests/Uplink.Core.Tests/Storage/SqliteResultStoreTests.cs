@@ -87,7 +87,10 @@ public class SqliteResultStoreTests
         {
             Facts = new TransferFacts
             {
-                WireBytes = 5000, HeaderBytes = 200, DecodedBytes = 20000, ContentEncoding = "br",
+                WireBytes = 5000,
+                HeaderBytes = 200,
+                DecodedBytes = 20000,
+                ContentEncoding = "br",
             },
             SizeBudget = 4096,
             Projections = [new Mobile.Projection("3g", TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(15))],

@@ -101,8 +101,14 @@ public sealed class MobileDashboardTests : IAsyncLifetime
             Headers = headers,
             Transfer = new TransferFacts
             {
-                WireBytes = wire, HeaderBytes = 300, DecodedBytes = wire * 4, ContentEncoding = "gzip",
-                BytesSent = 200, Connections = 1, Handshakes = 1, Requests = 1,
+                WireBytes = wire,
+                HeaderBytes = 300,
+                DecodedBytes = wire * 4,
+                ContentEncoding = "gzip",
+                BytesSent = 200,
+                Connections = 1,
+                Handshakes = 1,
+                Requests = 1,
             },
         };
     }
