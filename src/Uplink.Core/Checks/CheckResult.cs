@@ -1,4 +1,5 @@
 using Uplink.Judging;
+using Uplink.Mobile;
 
 namespace Uplink.Checks;
 
@@ -9,6 +10,9 @@ public sealed record CheckResult
 
     /// <summary>Where the check ran: <c>local</c> for the server's own probe.</summary>
     public required string Region { get; init; }
+
+    /// <summary>The API and app versions of a variant monitor; null for a monitor with no variants.</summary>
+    public MonitorVariant? Variant { get; init; }
 
     /// <summary>When the scheduler planned the check; start times drift, planned times do not.</summary>
     public required DateTimeOffset PlannedAt { get; init; }

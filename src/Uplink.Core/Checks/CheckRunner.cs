@@ -1,6 +1,7 @@
 using Uplink.Configuration;
 using Uplink.Judging;
 using Uplink.Judging.Conditions;
+using Uplink.Mobile;
 using Uplink.Probes;
 using Uplink.Tls;
 
@@ -56,6 +57,7 @@ public sealed class CheckRunner(
         return new CheckResult
         {
             Monitor = monitor.Name,
+            Variant = monitor.Variant,
             Region = region,
             PlannedAt = plannedAt,
             StartedAt = startedAt,
@@ -79,6 +81,7 @@ public sealed class CheckRunner(
         }
 
         var headers = step.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.Render(variables))).ToList();
+        AddAcceptEncoding(headers, monitor.Mobile.AcceptEncoding);
         if (headers.FirstOrDefault(h => h.Value.AsSpan().IndexOfAny('\r', '\n') >= 0) is { Key: { } broken })
         {
             // A value extracted from a response must not be able to add headers of its own.
@@ -86,7 +89,13 @@ public sealed class CheckRunner(
         }
 
         var plan = new HttpRequestPlan(step.Method, uri, headers, step.Body?.Render(variables), monitor.Timeout);
-        plan = monitor.Requests.Apply(plan) with { TrustedRoots = monitor.TrustedRoots, Content = step.Content };
+        plan = monitor.Requests.Apply(plan) with
+        {
+            TrustedRoots = monitor.TrustedRoots,
+            Content = step.Content,
+            Emulate = monitor.Mobile.Emulate,
+            ConnectionKey = monitor.Name + "/" + step.Name,
+        };
         var exchange = await probe.SendAsync(plan, cancellationToken);
         var conditions = exchange.Succeeded
             ? step.Conditions.Select(c => c.Evaluate(exchange)).ToList()
@@ -115,7 +124,17 @@ public sealed class CheckRunner(
             HttpVersion = exchange.HttpVersion,
             Redirects = exchange.Redirects,
             CdnCache = CdnCacheStatus.Describe(exchange.Headers),
+            Transfer = TransferJudge.Judge(exchange, step.SizeBudget, monitor.Mobile),
         };
+    }
+
+    private static void AddAcceptEncoding(List<KeyValuePair<string, string>> headers, string? acceptEncoding)
+    {
+        if (acceptEncoding is not null
+            && !headers.Any(h => h.Key.Equals("Accept-Encoding", StringComparison.OrdinalIgnoreCase)))
+        {
+            headers.Add(KeyValuePair.Create("Accept-Encoding", acceptEncoding));
+        }
     }
 
     private async Task<StepResult> HandshakeAsync(

@@ -1,4 +1,5 @@
 using Uplink.Judging;
+using Uplink.Mobile;
 using Uplink.Probes;
 using Uplink.Tls;
 
@@ -49,21 +50,32 @@ public sealed record StepResult
     public TlsReport? Tls { get; init; }
 
     /// <summary>
+    /// Sizes, projections onto network profiles and API lifecycle headers; null when no request was made.
+    /// </summary>
+    public TransferReport? Transfer { get; init; }
+
+    /// <summary>
     /// Down when the request failed or a condition is false, else the worse of the band and of what
     /// the certificates show.
     /// </summary>
     public Health Health => Error is not null || Conditions.Any(c => !c.Passed)
         ? Health.Down
-        : (Health)Math.Max((int)HealthJudge.FromBand(Band), (int)TlsHealth);
+        : (Health)Math.Max(Math.Max((int)HealthJudge.FromBand(Band), (int)TlsHealth), (int)TransferHealth);
 
     /// <summary>
     /// The reason this step is down, or the certificate finding that sets its health; null when
     /// neither applies.
     /// </summary>
     public string? Failure =>
-        Error ?? Conditions.FirstOrDefault(c => !c.Passed)?.Text ?? TlsFailure;
+        Error ?? Conditions.FirstOrDefault(c => !c.Passed)?.Text ?? TlsFailure ?? TransferFailure;
 
     private Health TlsHealth => Tls?.Health ?? Health.Up;
+
+    private Health TransferHealth => Transfer?.Health ?? Health.Up;
+
+    private string? TransferFailure => TransferHealth > Health.Up && TransferHealth >= HealthJudge.FromBand(Band)
+        ? Transfer!.Findings.First(f => f.Health == TransferHealth).Text
+        : null;
 
     private string? TlsFailure => TlsHealth > Health.Up && TlsHealth >= HealthJudge.FromBand(Band)
         ? Tls!.Findings[0].Text

@@ -8,7 +8,8 @@ internal sealed class ConfigBinder(ConfigReader reader)
 {
     public const string NoMonitors = "the config defines no monitors; list them under 'monitors'";
 
-    private static readonly string[] Keys = ["defaults", "operations", "pin-sets", "monitors", "heartbeats", "egress"];
+    private static readonly string[] Keys =
+        ["defaults", "operations", "pin-sets", "monitors", "heartbeats", "egress", "network-profiles"];
 
     public UplinkConfig? Bind(YamlNode? root)
     {
@@ -28,10 +29,12 @@ internal sealed class ConfigBinder(ConfigReader reader)
         var heartbeatKey = new HeartbeatsSectionBinder(reader).Bind(top["heartbeats"], "heartbeats");
         var pinSets = new PinSetsBinder(reader).Bind(top["pin-sets"], "pin-sets");
         var egress = new RequestSettingsBinder(reader).BindEgress(top["egress"], "egress") ?? EgressPolicy.Default;
+        var profiles = new NetworkProfilesBinder(reader).Bind(top["network-profiles"], "network-profiles");
         var monitors = new MonitorBinder(reader, defaults, operations, heartbeatKey)
         {
             PinSets = pinSets,
             Egress = egress,
+            Profiles = profiles,
         }
             .BindAll(top);
 

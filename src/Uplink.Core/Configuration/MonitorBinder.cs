@@ -22,6 +22,9 @@ internal sealed class MonitorBinder(
     /// <summary>The top-level <c>egress</c> policy, which a monitor's own <c>egress</c> replaces.</summary>
     public EgressPolicy Egress { get; init; } = EgressPolicy.Default;
 
+    /// <summary>The built-in and custom network profiles, which a monitor's <c>profiles</c> may name.</summary>
+    public IReadOnlyDictionary<string, NetworkProfile> Profiles { get; init; } = NetworkProfiles.BuiltIn;
+
     public IReadOnlyList<MonitorDefinition> BindAll(MapFields top)
     {
         if (top.Entry("monitors") is not { } entry)
@@ -40,22 +43,25 @@ internal sealed class MonitorBinder(
         var monitors = new List<MonitorDefinition>();
         foreach (var (node, path) in items ?? [])
         {
-            if (BindOne(node, path, names) is { } monitor)
-            {
-                monitors.Add(monitor);
-            }
+            monitors.AddRange(BindOne(node, path, names));
         }
 
         return monitors;
     }
 
-    private MonitorDefinition? BindOne(YamlNode node, string path, UniqueNames names)
+    private IReadOnlyList<MonitorDefinition> BindOne(YamlNode node, string path, UniqueNames names)
     {
         if (reader.Map(node, path, MonitorKeys.All) is not { } map)
         {
-            return null;
+            return [];
         }
 
+        var monitor = BindMonitor(map, names);
+        return monitor is null ? [] : new VariantBinder(reader).Expand(map, monitor);
+    }
+
+    private MonitorDefinition? BindMonitor(MapFields map, UniqueNames names)
+    {
         var name = names.Read(map);
         var kind = ReadKind(map);
         CheckPlacement(map, kind);
@@ -95,6 +101,7 @@ internal sealed class MonitorBinder(
             TrustedRoots = roots,
             TlsTarget = target,
             Requests = requests,
+            Mobile = new MobileBinder(reader, Profiles).Bind(map),
         };
     }
 
@@ -179,7 +186,8 @@ internal sealed class MonitorBinder(
             return $"'{key}' belongs to a tls monitor; add 'kind: tls' or remove '{key}'";
         }
 
-        if (kind == MonitorKind.Tls && (MonitorKeys.Request.Contains(key) || MonitorKeys.FlowOnly.Contains(key)
+        if (kind == MonitorKind.Tls && (MonitorKeys.Request.Contains(key) || MonitorKeys.Mobile.Contains(key)
+            || MonitorKeys.FlowOnly.Contains(key)
             || key == "extract"))
         {
             return $"'{key}' does not apply to a tls monitor, which makes no request; remove it";
@@ -214,7 +222,7 @@ internal sealed class MonitorBinder(
         string[] forChecks =
         [
             "interval", "timeout", "extract", .. MonitorKeys.FlowOnly, .. MonitorKeys.Request,
-            .. MonitorKeys.Certificates, .. MonitorKeys.Transport,
+            .. MonitorKeys.Certificates, .. MonitorKeys.Transport, .. MonitorKeys.Mobile,
         ];
         return kind == MonitorKind.Heartbeat && forChecks.Contains(key)
             ? $"'{key}' belongs to monitors that Uplink checks itself; a heartbeat waits for pings, so remove '{key}'"

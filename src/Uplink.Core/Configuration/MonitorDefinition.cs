@@ -1,6 +1,7 @@
 using Uplink.Heartbeats;
 
 using System.Security.Cryptography.X509Certificates;
+using Uplink.Mobile;
 using Uplink.Tls;
 
 namespace Uplink.Configuration;
@@ -61,4 +62,11 @@ public sealed record MonitorDefinition
 
     /// <summary>For a <c>tls</c> monitor, where it shakes hands; its one step names the same place.</summary>
     public TlsTarget? TlsTarget { get; init; }
+
+    /// <summary>Accept-Encoding, size budget, network profiles and app timeout.</summary>
+    /// <value><see cref="MobileOptions.None"/> unless the config sets any of them.</value>
+    public MobileOptions Mobile { get; init; } = MobileOptions.None;
+
+    /// <summary>For a variant, its dimensions and the monitor it came from; null for other monitors.</summary>
+    public MonitorVariant? Variant { get; init; }
 }

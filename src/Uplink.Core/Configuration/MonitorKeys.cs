@@ -26,7 +26,10 @@ internal static class MonitorKeys
     public static readonly string[] Transport =
         ["redirects", "follow-redirects", "max-body", "http-version", "proxy", "egress"];
 
+    /// <summary>The keys that weigh responses as a phone would, and expand a monitor into variants.</summary>
+    public static readonly string[] Mobile = [.. MobileBinder.Keys, .. VariantBinder.Keys];
+
     /// <summary>Every key any monitor may have; which of them fit depends on the kind.</summary>
     public static readonly string[] All = ["name", "kind", "group", "interval", "timeout", .. FlowOnly, .. Request,
-        "extract", .. HeartbeatKeys.All, .. TlsOnly, .. Certificates, .. Transport];
+        "extract", .. HeartbeatKeys.All, .. TlsOnly, .. Certificates, .. Transport, .. Mobile];
 }

@@ -10,6 +10,9 @@ internal sealed class OperationCatalog(IReadOnlyDictionary<string, Thresholds> v
 {
     public IReadOnlyDictionary<string, Thresholds> Valid { get; } = valid;
 
+    /// <summary>The size budgets operations set with <c>size-budget</c>, by operation.</summary>
+    public IReadOnlyDictionary<string, long> SizeBudgets { get; init; } = new Dictionary<string, long>();
+
     public bool IsDeclared(string name) => declared.Contains(name) || Valid.ContainsKey(name);
 
     public IEnumerable<string> Names => Valid.Keys.Union(declared).Order(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using Uplink.Judging;
+using Uplink.Probes;
 using YamlDotNet.RepresentationModel;
 
 namespace Uplink.Configuration;
@@ -12,7 +13,10 @@ internal sealed class OperationsBinder(ConfigReader reader)
     private const string Target = "target";
     private const string Warning = "warning";
     private const string Critical = "critical";
+    private const string SizeBudget = "size-budget";
     private static readonly string[] Keys = [Target, Warning, Critical];
+    private static readonly string[] AllKeys = [.. Keys, SizeBudget];
+    private readonly Dictionary<string, long> _sizeBudgets = new(StringComparer.Ordinal);
 
     public OperationCatalog Bind(YamlNode? node, string path)
     {
@@ -27,15 +31,21 @@ internal sealed class OperationsBinder(ConfigReader reader)
             }
         }
 
-        return new OperationCatalog(merged, declared);
+        return new OperationCatalog(merged, declared) { SizeBudgets = _sizeBudgets };
     }
 
     private void BindOne(MapEntry entry, Dictionary<string, Thresholds> merged)
     {
         merged.Remove(entry.Key, out var builtIn);
-        if (reader.Map(entry.Value, entry.Path, Keys) is not { } map)
+        if (reader.Map(entry.Value, entry.Path, AllKeys) is not { } map)
         {
             return;
+        }
+
+        if (map[SizeBudget] is { } size && new MobileBinder(reader, NetworkProfiles.BuiltIn)
+            .Size(size, map.PathOf(SizeBudget)) is { } budget)
+        {
+            _sizeBudgets[entry.Key] = budget;
         }
 
         var target = Read(map, Target, builtIn?.Target);

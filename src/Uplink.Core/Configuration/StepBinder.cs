@@ -40,6 +40,7 @@ internal sealed partial class StepBinder(ConfigReader reader, OperationCatalog o
             Content = content,
             Operation = operation,
             Thresholds = thresholds,
+            SizeBudget = operations.SizeBudgets.TryGetValue(operation, out var budget) ? budget : null,
             Conditions = conditions,
             Extractions = extractions,
         };

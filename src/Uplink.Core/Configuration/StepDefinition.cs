@@ -24,6 +24,9 @@ public sealed record StepDefinition
 
     public required Thresholds Thresholds { get; init; }
 
+    /// <summary>The operation's size budget on the wire, unless the monitor sets its own; null for none.</summary>
+    public long? SizeBudget { get; init; }
+
     public IReadOnlyList<Condition> Conditions { get; init; } = [];
 
     public IReadOnlyList<Extraction> Extractions { get; init; } = [];

@@ -42,6 +42,9 @@ public sealed record HttpExchange
     /// <summary>What the TLS handshake showed, for https; null for http or when no certificate arrived.</summary>
     public TlsFacts? Tls { get; init; }
 
+    /// <summary>Bytes each way, header bytes, the server's content coding and the round trips waited on.</summary>
+    public TransferFacts Transfer { get; init; } = new();
+
     public bool Succeeded => FailedPhase is null;
 
     /// <summary>How many redirects were followed; the timings are those of the last hop.</summary>

@@ -27,6 +27,7 @@ public sealed class HttpProbe : IHttpProbe
     private readonly X509Certificate2Collection? _trustedRoots;
     private readonly long _maxBodyBytes;
     private readonly ProbeConnector _connector;
+    private readonly KeptAliveConnections? _keptAlive;
 
     public HttpProbe(TimeProvider timeProvider, HttpProbeOptions? options = null)
         : this(timeProvider, options, new ProbeConnector(Dns.GetHostAddressesAsync))
@@ -54,11 +55,17 @@ public sealed class HttpProbe : IHttpProbe
         _trustedRoots = options.TrustedRoots;
         _maxBodyBytes = options.MaxBodyBytes;
         _connector = connector;
+        _keptAlive = options.ReuseConnections ? new KeptAliveConnections(timeProvider, _maxBodyBytes) : null;
     }
 
     public async Task<HttpExchange> SendAsync(HttpRequestPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (_keptAlive is not null && plan.ConnectionKey is { } key && plan.Emulate is null)
+        {
+            return await _keptAlive.SendAsync(plan, key, cancellationToken);
+        }
+
         var timeline = new ProbeTimeline(_timeProvider);
         var trail = new RedirectTrail(plan);
         using var timeout = new CancellationTokenSource(plan.Timeout, _timeProvider);
@@ -135,6 +142,7 @@ public sealed class HttpProbe : IHttpProbe
             FailedPhase = complete ? null : ProbePhase.Download,
             Error = complete ? null : OverLimit(limit, timeline.BytesReceived),
             Tls = trail.Tls.Facts,
+            Transfer = timeline.Transfer(IsTls13(trail.Tls.Facts)) with { DecodedBytes = body.Length },
             Redirects = trail.Count,
             FinalUrl = trail.Current.Url,
             HttpVersion = VersionName(response.Version),
@@ -151,6 +159,27 @@ public sealed class HttpProbe : IHttpProbe
         : $"body larger than {ByteSize.Format(limit)} once decompressed from {ByteSize.Format(bytesOnWire)} "
             + "on the wire; read stopped at the cap";
 
+    private static bool IsTls13(TlsFacts? facts) => facts?.Protocol?.Contains("13", StringComparison.Ordinal) ?? true;
+
+    /// <summary>Opens the connection; with a profile to emulate, through a link that slow.</summary>
+    private async ValueTask<Stream> ConnectAsync(
+        SocketsHttpConnectionContext context,
+        HttpRequestPlan plan,
+        ProbeTimeline timeline,
+        CancellationToken cancellationToken)
+    {
+        var stream = await _connector.ConnectAsync(context, timeline, plan.Egress, cancellationToken);
+        if (plan.Emulate is not { } profile)
+        {
+            return stream;
+        }
+
+        var link = new ThrottledStream(stream, profile, _timeProvider);
+        var lookedUp = !IPAddress.TryParse(context.DnsEndPoint.Host.Trim('[', ']'), out _);
+        await link.ConnectedAsync(lookedUp, cancellationToken);
+        return link;
+    }
+
     private static string VersionName(Version version) =>
         version.Minor == 0 && version.Major >= 2 ? version.Major.ToString(CultureInfo.InvariantCulture)
             : version.ToString(2);
@@ -164,10 +193,10 @@ public sealed class HttpProbe : IHttpProbe
             Proxy = plan.Proxy is { } proxy ? new ExplicitProxy(proxy) : null,
             UseCookies = false,
             AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
+            AutomaticDecompression = ProbeRequest.DecompressionFor(plan),
             // The check's own timeout bounds every phase, connecting included.
             ConnectTimeout = Timeout.InfiniteTimeSpan,
-            ConnectCallback = (context, token) => _connector.ConnectAsync(context, timeline, plan.Egress, token),
+            ConnectCallback = (context, token) => ConnectAsync(context, plan, timeline, token),
             PlaintextStreamFilter = (context, _) =>
             {
                 timeline.PlaintextReady();
@@ -230,5 +259,6 @@ public sealed class HttpProbe : IHttpProbe
         Error = error,
         Redirects = trail.Count,
         FinalUrl = trail.Current.Url,
+        Transfer = timeline.Transfer(tls13: true),
     };
 }

@@ -21,4 +21,11 @@ public sealed class HttpProbeOptions
     /// </summary>
     /// <value>10 MB by default.</value>
     public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
+
+    /// <summary>
+    /// Whether each monitor keeps one connection open from check to check instead of connecting
+    /// afresh. Checks then time only the whole request and count only decoded body bytes.
+    /// </summary>
+    /// <value>False by default: every check connects afresh, as a phone opening the app would.</value>
+    public bool ReuseConnections { get; init; }
 }

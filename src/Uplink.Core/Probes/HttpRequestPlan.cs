@@ -42,4 +42,10 @@ public sealed record HttpRequestPlan(
 
     /// <summary>How many redirects a request follows unless its monitor says otherwise.</summary>
     public const int DefaultMaxRedirects = 10;
+
+    /// <summary>The network profile to run the request on for real; null for the link as it is.</summary>
+    public NetworkProfile? Emulate { get; init; }
+
+    /// <summary>Names the connection a kept-alive probe reuses: the monitor's name; null for none.</summary>
+    public string? ConnectionKey { get; init; }
 }

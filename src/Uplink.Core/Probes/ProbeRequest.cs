@@ -51,6 +51,31 @@ internal static class ProbeRequest
         return new MultipartFormDataContent { { bytes, field, content.FileName } };
     }
 
+    /// <summary>
+    /// The codings the handler may decode: those the request accepts, so that the handler adds no
+    /// coding of its own to the <c>Accept-Encoding</c> an app would send.
+    /// </summary>
+    public static DecompressionMethods DecompressionFor(HttpRequestPlan plan)
+    {
+        var accepted = plan.Headers
+            .FirstOrDefault(h => h.Key.Equals("Accept-Encoding", StringComparison.OrdinalIgnoreCase)).Value
+            ?? DefaultAcceptEncoding;
+        var methods = DecompressionMethods.None;
+        foreach (var coding in accepted.Split(',', StringSplitOptions.TrimEntries))
+        {
+            methods |= coding.Split(';')[0].Trim().ToLowerInvariant() switch
+            {
+                "gzip" => DecompressionMethods.GZip,
+                "br" => DecompressionMethods.Brotli,
+                "deflate" => DecompressionMethods.Deflate,
+                "*" => DecompressionMethods.All,
+                _ => DecompressionMethods.None,
+            };
+        }
+
+        return methods;
+    }
+
     private static void Add(HttpRequestMessage request, string name, string value)
     {
         // Content headers (Content-Type, Content-Language, ...) are refused on the request itself.

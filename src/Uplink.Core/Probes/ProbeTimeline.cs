@@ -21,11 +21,18 @@ internal sealed class ProbeTimeline(TimeProvider timeProvider)
     private long? _headersRead;
     private long? _bodyRead;
     private long _bytesReceived;
+    private int _lookups;
+    private int _connections;
+    private int _handshakes;
+    private int _requests;
 
     /// <summary>The phase in progress: the one a failure is charged to.</summary>
     public ProbePhase Phase { get; private set; } = ProbePhase.Dns;
 
     public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+
+    /// <summary>The bytes sent and the response headers seen on the wire.</summary>
+    public WireCounter Wire { get; } = new();
 
     public TimeSpan Elapsed => timeProvider.GetElapsedTime(_started);
 
@@ -38,6 +45,8 @@ internal sealed class ProbeTimeline(TimeProvider timeProvider)
     public void ConnectionStarting(bool resolving)
     {
         var now = timeProvider.GetTimestamp();
+        _lookups += resolving ? 1 : 0;
+        _connections++;
         _dnsStarted = resolving ? now : null;
         _dnsEnded = null;
         _connectStarted = resolving ? null : now;
@@ -62,6 +71,7 @@ internal sealed class ProbeTimeline(TimeProvider timeProvider)
     {
         if (Phase == ProbePhase.Tls)
         {
+            _handshakes++;
             _tlsEnded = timeProvider.GetTimestamp();
         }
 
@@ -97,11 +107,26 @@ internal sealed class ProbeTimeline(TimeProvider timeProvider)
     public void HeadersRead()
     {
         _headersRead = _lastReceived ?? timeProvider.GetTimestamp();
+        _requests++;
         Phase = ProbePhase.Download;
     }
 
     /// <summary>Called once the body is read whole: its last bytes arrived in the last read.</summary>
     public void BodyRead() => _bodyRead = _lastReceived ?? timeProvider.GetTimestamp();
+
+    /// <summary>What the request moved and waited on; the decoded length is the caller's to add.</summary>
+    public TransferFacts Transfer(bool tls13) => new()
+    {
+        BytesSent = Wire.Sent,
+        WireBytes = BytesReceived,
+        HeaderBytes = Wire.HeaderBytes,
+        ContentEncoding = Wire.ContentEncoding,
+        Lookups = _lookups,
+        Connections = _connections,
+        Handshakes = _handshakes,
+        TlsRoundTrips = tls13 ? 1 : 2,
+        Requests = Math.Max(1, _requests),
+    };
 
     public PhaseTimings Timings() => new(
         Between(_dnsStarted, _dnsEnded),

@@ -23,7 +23,9 @@ internal sealed class TimedStream(Stream inner, ProbeTimeline timeline) : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         timeline.Reading();
-        return Count(await inner.ReadAsync(buffer, cancellationToken));
+        var read = await inner.ReadAsync(buffer, cancellationToken);
+        timeline.Wire.Read(buffer.Span[..read]);
+        return Count(read);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -32,20 +34,29 @@ internal sealed class TimedStream(Stream inner, ProbeTimeline timeline) : Stream
     public override int Read(Span<byte> buffer)
     {
         timeline.Reading();
-        return Count(inner.Read(buffer));
+        var read = inner.Read(buffer);
+        timeline.Wire.Read(buffer[..read]);
+        return Count(read);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-        inner.WriteAsync(buffer, cancellationToken);
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        timeline.Wire.Wrote(buffer.Length);
+        return inner.WriteAsync(buffer, cancellationToken);
+    }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        inner.WriteAsync(buffer, offset, count, cancellationToken);
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        timeline.Wire.Wrote(buffer.Length);
+        inner.Write(buffer);
+    }
 
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
 

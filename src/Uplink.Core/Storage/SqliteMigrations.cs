@@ -84,5 +84,11 @@ internal static class SqliteMigrations
         ALTER TABLE result_steps ADD COLUMN redirects INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE result_steps ADD COLUMN cdn_cache TEXT;
         """,
+        """
+        ALTER TABLE result_steps ADD COLUMN transfer TEXT;
+        ALTER TABLE results ADD COLUMN variant_of TEXT;
+        ALTER TABLE results ADD COLUMN api_version TEXT;
+        ALTER TABLE results ADD COLUMN client_version TEXT;
+        """,
     ];
 }

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Uplink.Checks;
 using Uplink.Judging;
+using Uplink.Mobile;
 using Uplink.Probes;
 using Uplink.Tls;
 
@@ -128,8 +129,10 @@ public sealed class SqliteResultStore : IResultStore
     private sealed class ResultRow
     {
         public const string Insert = """
-            INSERT INTO results (monitor, region, planned_at, started_at, duration_ms, health, error, bytes)
-            VALUES (@Monitor, @Region, @Planned_At, @Started_At, @Duration_Ms, @Health, @Error, @Bytes)
+            INSERT INTO results (monitor, region, planned_at, started_at, duration_ms, health, error, bytes,
+                variant_of, api_version, client_version)
+            VALUES (@Monitor, @Region, @Planned_At, @Started_At, @Duration_Ms, @Health, @Error, @Bytes,
+                @Variant_Of, @Api_Version, @Client_Version)
             RETURNING id
             """;
 
@@ -151,6 +154,13 @@ public sealed class SqliteResultStore : IResultStore
 
         public long Bytes { get; set; }
 
+        /// <summary>The monitor a variant was expanded from; null for a monitor with no variants.</summary>
+        public string? Variant_Of { get; set; }
+
+        public string? Api_Version { get; set; }
+
+        public string? Client_Version { get; set; }
+
         public static ResultRow From(CheckResult result) => new()
         {
             Monitor = result.Monitor,
@@ -161,6 +171,9 @@ public sealed class SqliteResultStore : IResultStore
             Health = result.Health.Name(),
             Error = result.Error,
             Bytes = result.BytesReceived,
+            Variant_Of = result.Variant?.Base,
+            Api_Version = result.Variant?.ApiVersion,
+            Client_Version = result.Variant?.ClientVersion,
         };
 
         public CheckResult ToResult(IReadOnlyList<StepResult> steps) => new()
@@ -173,6 +186,7 @@ public sealed class SqliteResultStore : IResultStore
             Health = HealthNames.ParseHealth(Health),
             Error = Error,
             Steps = steps,
+            Variant = Variant_Of is null ? null : new MonitorVariant(Variant_Of, Api_Version, Client_Version),
         };
     }
 
@@ -182,11 +196,12 @@ public sealed class SqliteResultStore : IResultStore
         public const string Insert = """
             INSERT INTO result_steps (result_id, position, name, operation, target_ms, warning_ms, critical_ms,
                 method, url, status_code, duration_ms, band, dns_ms, connect_ms, tls_ms, first_byte_ms,
-                download_ms, bytes, failed_phase, error, conditions, tls, http_version, redirects, cdn_cache)
+                download_ms, bytes, failed_phase, error, conditions, tls, http_version, redirects, cdn_cache,
+                transfer)
             VALUES (@Result_Id, @Position, @Name, @Operation, @Target_Ms, @Warning_Ms, @Critical_Ms,
                 @Method, @Url, @Status_Code, @Duration_Ms, @Band, @Dns_Ms, @Connect_Ms, @Tls_Ms, @First_Byte_Ms,
                 @Download_Ms, @Bytes, @Failed_Phase, @Error, @Conditions, @Tls, @Http_Version, @Redirects,
-                @Cdn_Cache)
+                @Cdn_Cache, @Transfer)
             """;
 
         public long Result_Id { get; set; }
@@ -242,6 +257,9 @@ public sealed class SqliteResultStore : IResultStore
 
         public string? Cdn_Cache { get; set; }
 
+        /// <summary>The step's <see cref="TransferReport"/> as JSON; null when no request was made.</summary>
+        public string? Transfer { get; set; }
+
         public static StepRow From(long resultId, int position, StepResult step) => new()
         {
             Result_Id = resultId,
@@ -269,6 +287,7 @@ public sealed class SqliteResultStore : IResultStore
             Http_Version = step.HttpVersion,
             Redirects = step.Redirects,
             Cdn_Cache = step.CdnCache,
+            Transfer = step.Transfer is null ? null : JsonSerializer.Serialize(step.Transfer),
         };
 
         public StepResult ToStep() => new()
@@ -290,6 +309,7 @@ public sealed class SqliteResultStore : IResultStore
             HttpVersion = Http_Version,
             Redirects = (int)Redirects,
             CdnCache = Cdn_Cache,
+            Transfer = Transfer is null ? null : JsonSerializer.Deserialize<TransferReport>(Transfer),
         };
 
         private static TimeSpan Ms(double ms) => TimeSpan.FromMilliseconds(ms);

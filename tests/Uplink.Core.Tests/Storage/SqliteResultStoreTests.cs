@@ -100,6 +100,46 @@ public class SqliteResultStoreTests
     }
 
     [Fact]
+    public async Task SaveAsync_VariantWithSizesAndProjections_ReadsThemBack()
+    {
+        using var folder = new TempFolder();
+        var transfer = new Mobile.TransferReport
+        {
+            Facts = new TransferFacts
+            {
+                WireBytes = 5000,
+                HeaderBytes = 200,
+                DecodedBytes = 20000,
+                ContentEncoding = "br",
+            },
+            SizeBudget = 4096,
+            Projections = [new Mobile.Projection("3g", TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(15))],
+            Lifecycle = new Mobile.ApiLifecycle { Sunset = "Wed, 30 Jun 2027", SunsetAt = At.AddDays(200) },
+            Findings = [new Mobile.TransferFinding(Health.Degraded, "4.9 KB is over the size budget of 4 KB")],
+        };
+        var flow = FlowResult(At);
+        var result = flow with
+        {
+            Monitor = "profile[v2, 5.1]",
+            Variant = new Mobile.MonitorVariant("profile", "v2", "5.1"),
+            Steps = [flow.Steps[0] with { Transfer = transfer }],
+        };
+        var store = new SqliteResultStore(folder.Path);
+        await store.InitializeAsync(CancellationToken.None);
+
+        await store.SaveAsync([result], CancellationToken.None);
+
+        var read = (await store.GetLatestAsync(CancellationToken.None))[result.Monitor];
+        Assert.Equal(result.Variant, read.Variant);
+        var stored = read.Steps[0].Transfer!;
+        Assert.Equal(transfer.Facts, stored.Facts);
+        Assert.Equal(transfer.Projections, stored.Projections);
+        Assert.Equal(transfer.Lifecycle, stored.Lifecycle);
+        Assert.Equal(transfer.Findings, stored.Findings);
+        Assert.Equal(Health.Degraded, read.Steps[0].Health);
+    }
+
+    [Fact]
     public async Task InitializeAsync_OnAnExistingDatabase_KeepsItsDataAndSchemaVersion()
     {
         using var folder = new TempFolder();

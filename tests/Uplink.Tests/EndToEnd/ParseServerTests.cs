@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Uplink.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,7 +12,8 @@ namespace Uplink.EndToEnd;
 /// </summary>
 public sealed partial class ParseServerTests(ParseServerFixture parse) : IClassFixture<ParseServerFixture>
 {
-    private static readonly string[] Monitors = ["app-launch", "products", "product-search", "media-upload"];
+    private static readonly string[] Monitors =
+        ["app-launch", "products[5.1]", "products[6.0]", "product-search", "media-upload"];
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromMinutes(2);
 
     [Fact]
@@ -28,10 +30,10 @@ public sealed partial class ParseServerTests(ParseServerFixture parse) : IClassF
         Assert.True(exitCode == 0, output);
         foreach (var monitor in Monitors)
         {
-            Assert.Matches($@"│ {monitor}\s+│ up ", output);
+            Assert.Matches($@"│ {Regex.Escape(monitor)}\s+│ up ", output);
         }
 
-        Assert.Contains("4 monitor(s): 4 up", output);
+        Assert.Contains("5 monitor(s): 5 up", output);
     }
 
     [Fact]
@@ -44,7 +46,7 @@ public sealed partial class ParseServerTests(ParseServerFixture parse) : IClassF
         Assert.True(exitCode == 1, output);
         Assert.Matches(@"│ app-launch\s+│ down ", output);
         Assert.Contains("step log-in: status (404) == 200", output);
-        Assert.Matches(@"│ products\s+│ up ", output);
+        Assert.Matches(@"│ products\[5\.1\]\s+│ up ", output);
     }
 
     [Fact]
@@ -58,12 +60,12 @@ public sealed partial class ParseServerTests(ParseServerFixture parse) : IClassF
             Assert.True(exitCode == 1, output);
             foreach (var monitor in Monitors)
             {
-                Assert.Matches($@"│ {monitor}\s+│ down ", output);
+                Assert.Matches($@"│ {Regex.Escape(monitor)}\s+│ down ", output);
             }
 
             Assert.Contains("step log-in: connection refused (in connect)", output);
             Assert.Contains("step upload: connection refused (in connect)", output);
-            Assert.Contains("4 monitor(s): 4 down", output);
+            Assert.Contains("5 monitor(s): 5 down", output);
         }
         finally
         {
@@ -132,7 +134,7 @@ public sealed partial class ParseServerTests(ParseServerFixture parse) : IClassF
                     .ToDictionary(
                         m => m.GetProperty("name").GetString()!,
                         m => m.GetProperty("latest").GetProperty("health").GetString()!);
-                if (checkedOnes.Count == 4)
+                if (checkedOnes.Count == Monitors.Length)
                 {
                     return checkedOnes;
                 }

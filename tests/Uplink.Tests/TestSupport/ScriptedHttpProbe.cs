@@ -21,6 +21,13 @@ public sealed class ScriptedHttpProbe(bool waits = true) : IHttpProbe
         return this;
     }
 
+    /// <summary>Answers <paramref name="url"/> with whatever <paramref name="answer"/> makes of each request.</summary>
+    public ScriptedHttpProbe AnswerWith(string url, Func<HttpRequestPlan, HttpExchange> answer)
+    {
+        _answers[url] = answer;
+        return this;
+    }
+
     /// <summary>Fails every request to <paramref name="url"/> in the given phase.</summary>
     public ScriptedHttpProbe Fail(string url, ProbePhase phase, string error, TimeSpan duration)
     {

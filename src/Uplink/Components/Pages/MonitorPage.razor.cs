@@ -41,6 +41,18 @@ public sealed partial class MonitorPage : IDisposable
         InterpolationOption = InterpolationOption.Straight,
     };
 
+    private SizeChartModel _sizes = default!;
+    private readonly TimeSeriesChartOptions _sizeOptions = new()
+    {
+        LineStrokeWidth = 2,
+        YAxisTicks = 0,
+        YAxisRequireZeroPoint = true,
+        TimeLabelFormat = "HH:mm",
+        TooltipTimeLabelFormat = "HH:mm:ss",
+        TimeLabelSpacingRounding = true,
+        InterpolationOption = InterpolationOption.Straight,
+    };
+
     private (DateTimeOffset From, DateTimeOffset To) _shown;
     private RefreshTicker? _ticker;
 
@@ -134,6 +146,9 @@ public sealed partial class MonitorPage : IDisposable
         // One options object for the page's life: the chart keeps its measured size across redraws.
         _chartOptions.ChartPalette = _chart.Palette;
         _chartOptions.TimeLabelSpacing = _range.LabelSpacing;
+        _sizes = SizeChartModel.Build(_results, Clock.LocalTimeZone);
+        _sizeOptions.ChartPalette = _sizes.Palette;
+        _sizeOptions.TimeLabelSpacing = _range.LabelSpacing;
     }
 
     /// <summary>The store keeps times to the millisecond, memory to the tick.</summary>
