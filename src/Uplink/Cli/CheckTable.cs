@@ -46,7 +46,9 @@ internal static class CheckTable
             return;
         }
 
-        var multi = result.Steps.Count > 1 || result.Steps[0].Name != result.Monitor;
+        // An http monitor's one step carries the monitor's name (a variant's, its base name).
+        var ownName = result.Variant?.Base ?? result.Monitor;
+        var multi = result.Steps.Count > 1 || result.Steps[0].Name != ownName;
         if (multi)
         {
             table.AddRow(
