@@ -95,6 +95,11 @@ public sealed class HttpProbe : IHttpProbe
     {
         while (true)
         {
+            if (trail.Current.Proxy is not null)
+            {
+                ProbeConnector.AdmitProxiedTarget(trail.Current.Url, trail.Current.Egress);
+            }
+
             // A handler per hop: each hop resolves its host afresh and opens a connection of its own.
             using var invoker = new HttpMessageInvoker(CreateHandler(trail.Current, timeline, trail.Tls));
             using var request = ProbeRequest.Create(trail.Current);

@@ -36,6 +36,19 @@ internal sealed class ProbeConnector(
         return new NetworkStream(socket, ownsSocket: true);
     }
 
+    /// <summary>
+    /// Puts a proxied request's own target to the egress policy before anything is sent to the
+    /// proxy, which would otherwise connect to it out of the policy's sight. An address literal is
+    /// checked here; a name is resolved by the proxy, not here, so the proxy's own rules apply to it.
+    /// </summary>
+    public static void AdmitProxiedTarget(Uri target, EgressPolicy egress)
+    {
+        if (IPAddress.TryParse(target.Host.Trim('[', ']'), out var address))
+        {
+            Admit([address], egress);
+        }
+    }
+
     private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {
         var addresses = await resolve(host, cancellationToken);

@@ -26,6 +26,18 @@ public sealed class HttpProbeProxyTests
     }
 
     [Fact]
+    public async Task SendAsync_ProxiedMetadataAddress_RefusedBeforeTheProxyHearsOfIt()
+    {
+        using var proxy = RawServer.Start(AnswerAsProxyAsync);
+        var plan = Plans.Get(new Uri("http://169.254.169.254/latest/meta-data/")) with { Proxy = proxy.Url };
+
+        var exchange = await new HttpProbe(TimeProvider.System).SendAsync(plan, CancellationToken.None);
+
+        Assert.StartsWith("refused by egress policy: 169.254.169.254", exchange.Error, StringComparison.Ordinal);
+        Assert.False(proxy.Served.IsCompleted);
+    }
+
+    [Fact]
     public async Task SendAsync_MonitorNamesAProxy_SendsThroughIt()
     {
         using var proxy = RawServer.Start(AnswerAsProxyAsync);
