@@ -59,6 +59,13 @@ internal sealed class UploadBinder(ConfigReader reader)
         }
 
         var field = map["form-field"] is { } node ? reader.Text(node, map.PathOf("form-field")) : null;
+        if (field is { Length: 0 } || (field is not null && string.IsNullOrWhiteSpace(field)))
+        {
+            reader.Error(map.PathOf("form-field"), map["form-field"], "'form-field' is empty; name the form "
+                + "field the file goes in, e.g. form-field: photo");
+            return null;
+        }
+
         var type = contentType ?? MediaTypes.GetValueOrDefault(Path.GetExtension(fileName), "application/octet-stream");
         return new RequestContent(bytes, type, field, fileName);
     }

@@ -22,6 +22,13 @@ internal sealed class VariantBinder(ConfigReader reader)
         var clients = Values(map, "client-versions");
         var headerNode = map["client-version-header"];
         var header = headerNode is null ? null : reader.Text(headerNode, map.PathOf("client-version-header"));
+        if (header is not null && !IsHeaderName(header))
+        {
+            reader.Error(map.PathOf("client-version-header"), headerNode, $"'{header}' is not a header name; "
+                + "write one such as X-App-Version");
+            header = null;
+        }
+
         if (versions is null && clients is null)
         {
             if (header is not null)
@@ -45,14 +52,35 @@ internal sealed class VariantBinder(ConfigReader reader)
         }
 
         var items = reader.List(node, map.PathOf(key)) ?? [];
-        var values = items.Select(i => reader.Text(i.Node, i.Path)).OfType<string>().Distinct().ToList<string?>();
-        if (values.Count == 0)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (item, path) in items.Select(i => (i.Node, i.Path)))
+        {
+            if (reader.Text(item, path) is not { } text)
+            {
+                continue;
+            }
+
+            if (text.AsSpan().IndexOfAny("[],") >= 0)
+            {
+                reader.Error(path, item, $"'{text}' cannot name a variant: '[', ']' and ',' are used in variant names");
+            }
+            else if (!seen.Add(text))
+            {
+                reader.Error(path, item, $"'{text}' is listed twice; each version gives one variant");
+            }
+        }
+
+        var values = seen.ToList<string?>();
+        if (items.Count == 0)
         {
             reader.Error(map.PathOf(key), node, $"'{key}' is empty; list at least one version");
         }
 
         return values;
     }
+
+    private static bool IsHeaderName(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c));
 
     private static MonitorDefinition Variant(MonitorDefinition monitor, string? version, string? client, string? header)
     {

@@ -104,6 +104,10 @@ public sealed class MobileConfigTests
     [InlineData("size-budget: lots", "monitors[0].size-budget", "'lots' is not a size")]
     [InlineData("over-budget: maybe", "monitors[0].over-budget", "'maybe' is not an outcome")]
     [InlineData("client-version-header: X-App-Version", "monitors[0].client-version-header", "needs 'client-versions'")]
+    [InlineData("client-versions: ['5.1']\n    client-version-header: 'Bad Header:'", "monitors[0].client-version-header",
+        "'Bad Header:' is not a header name")]
+    [InlineData("versions: [v2, v2]", "monitors[0].versions[1]", "'v2' is listed twice")]
+    [InlineData("versions: ['v]1']", "monitors[0].versions[0]", "cannot name a variant")]
     public void Parse_BadMobileKey_IsAnErrorAtItsPath(string line, string path, string message)
     {
         var result = ConfigTestEnvironment.Parse($"""
