@@ -40,8 +40,31 @@ internal sealed class VariantBinder(ConfigReader reader)
             return [monitor];
         }
 
+        RequirePlaceholder(map, monitor, "versions", VersionPlaceholder, versions is { Count: > 0 });
+        var clientsSent = clients is { Count: > 0 } && headerNode is null;
+        RequirePlaceholder(map, monitor, "client-versions", ClientPlaceholder, clientsSent);
+
         return (versions ?? [null]).SelectMany(v => (clients ?? [null]).Select(c => Variant(monitor, v, c, header)))
             .ToList();
+    }
+
+    /// <summary>A list of versions that no request uses would give variants that differ only in name.</summary>
+    private void RequirePlaceholder(
+        MapFields map,
+        MonitorDefinition monitor,
+        string key,
+        string placeholder,
+        bool listed)
+    {
+        var used = monitor.Steps.Any(s => s.Url.ToString().Contains(placeholder, StringComparison.Ordinal)
+            || s.Headers.Any(h => h.Value.ToString().Contains(placeholder, StringComparison.Ordinal))
+            || (s.Body?.ToString().Contains(placeholder, StringComparison.Ordinal) ?? false));
+        if (listed && !used)
+        {
+            reader.Error(map.PathOf(key), map[key], $"no url, header or body uses {placeholder}, so every "
+                + $"variant would send the same request; put {placeholder} where it belongs"
+                + (key == "client-versions" ? " or name a client-version-header" : ""));
+        }
     }
 
     private List<string?>? Values(MapFields map, string key)

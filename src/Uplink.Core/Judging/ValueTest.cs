@@ -60,7 +60,8 @@ public sealed record ExistsTest(bool ShouldExist) : ValueTest
 /// <summary>The value contains the expected text, case-sensitively.</summary>
 public sealed record ContainsTest(string Expected) : ValueTest
 {
-    public override bool Holds(string? actual) => actual is not null && actual.Contains(Expected, StringComparison.Ordinal);
+    public override bool Holds(string? actual) =>
+        actual is not null && actual.Contains(Expected, StringComparison.Ordinal);
 
     public override string Expectation => "contains " + Quote(Expected);
 }
@@ -71,7 +72,8 @@ public sealed record ContainsTest(string Expected) : ValueTest
 /// </summary>
 public sealed record MatchesTest(string Pattern) : ValueTest
 {
-    private readonly Regex _regex = new(Pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, RegexTimeout);
+    private readonly Regex _regex =
+        new(Pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, RegexTimeout);
 
     public override bool Holds(string? actual)
     {

@@ -40,7 +40,8 @@ public sealed partial class CheckScheduler(
         // fire inside Change and must find itself there to re-arm.
         foreach (var schedule in _schedules)
         {
-            schedule.Timer = timeProvider.CreateTimer(OnDue, schedule, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            schedule.Timer = timeProvider.CreateTimer(
+                OnDue, schedule, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
 
         foreach (var schedule in _schedules)
@@ -153,16 +154,28 @@ public sealed partial class CheckScheduler(
             TaskScheduler.Default);
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Scheduling {Count} monitors, at most {MaxConcurrency} checks at once")]
+    [LoggerMessage(
+        EventId = 1001,
+        Level = LogLevel.Information,
+        Message = "Scheduling {Count} monitors, at most {MaxConcurrency} checks at once")]
     private partial void LogStarted(int count, int maxConcurrency);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Checked {Monitor} from {Region}: {Health} in {DurationMs:0} ms")]
+    [LoggerMessage(
+        EventId = 1002,
+        Level = LogLevel.Debug,
+        Message = "Checked {Monitor} from {Region}: {Health} in {DurationMs:0} ms")]
     private partial void LogChecked(string monitor, string region, string health, double durationMs);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Skipped the check of {Monitor} planned at {Planned}: the previous one is still running")]
+    [LoggerMessage(
+        EventId = 1003,
+        Level = LogLevel.Warning,
+        Message = "Skipped the check of {Monitor} planned at {Planned}: the previous one is still running")]
     private partial void LogSkipped(string monitor, DateTimeOffset planned);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Missed {Missed} planned checks of {Monitor}: the process was not running or was starved")]
+    [LoggerMessage(
+        EventId = 1004,
+        Level = LogLevel.Warning,
+        Message = "Missed {Missed} planned checks of {Monitor}: the process was not running or was starved")]
     private partial void LogMissed(string monitor, int missed);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "The check of {Monitor} failed inside Uplink")]

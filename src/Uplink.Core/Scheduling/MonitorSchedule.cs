@@ -17,7 +17,9 @@ internal sealed class MonitorSchedule(MonitorDefinition monitor, DateTimeOffset 
 
     public ITimer? Timer { get; set; }
 
-    /// <summary>Moves the plan to the first slot after <paramref name="now"/>; returns how many slots were missed.</summary>
+    /// <summary>
+    /// Moves the plan to the first slot after <paramref name="now"/>; returns how many slots were missed.
+    /// </summary>
     public int Advance(DateTimeOffset now)
     {
         var missed = -1;

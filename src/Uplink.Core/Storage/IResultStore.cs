@@ -2,7 +2,9 @@ using Uplink.Checks;
 
 namespace Uplink.Storage;
 
-/// <summary>Where results live. Implementations create or migrate their schema in <see cref="InitializeAsync"/>.</summary>
+/// <summary>
+/// Where results live. Implementations create or migrate their schema in <see cref="InitializeAsync"/>.
+/// </summary>
 public interface IResultStore
 {
     Task InitializeAsync(CancellationToken cancellationToken);

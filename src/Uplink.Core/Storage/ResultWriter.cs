@@ -32,7 +32,8 @@ public sealed partial class ResultWriter(
         _queue.Writer.TryWrite(result);
         if (previous != result.Health)
         {
-            LogHealthChanged(result.Monitor, result.Region, result.Health.Name(), previous?.Name() ?? "new", result.Error);
+            var was = previous?.Name() ?? "new";
+            LogHealthChanged(result.Monitor, result.Region, result.Health.Name(), was, result.Error);
         }
     }
 
@@ -110,10 +111,21 @@ public sealed partial class ResultWriter(
         }
     }
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "{Monitor} from {Region} is {Health}, was {Previous}: {Reason}")]
-    private partial void LogHealthChanged(string monitor, string region, string health, string previous, string? reason);
+    [LoggerMessage(
+        EventId = 1010,
+        Level = LogLevel.Information,
+        Message = "{Monitor} from {Region} is {Health}, was {Previous}: {Reason}")]
+    private partial void LogHealthChanged(
+        string monitor,
+        string region,
+        string health,
+        string previous,
+        string? reason);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Storing {Count} results failed (attempt {Attempt}); retrying")]
+    [LoggerMessage(
+        EventId = 3001,
+        Level = LogLevel.Warning,
+        Message = "Storing {Count} results failed (attempt {Attempt}); retrying")]
     private partial void LogWriteRetry(int count, int attempt, Exception exception);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Storing {Count} results failed; they are lost")]

@@ -56,7 +56,8 @@ public sealed class SqliteResultStore : IResultStore
         foreach (var result in results)
         {
             var id = await connection.ExecuteScalarAsync<long>(
-                new CommandDefinition(ResultRow.Insert, ResultRow.From(result), transaction, cancellationToken: cancellationToken));
+                new CommandDefinition(
+                    ResultRow.Insert, ResultRow.From(result), transaction, cancellationToken: cancellationToken));
             var steps = result.Steps.Select((step, position) => StepRow.From(id, position, step));
             await connection.ExecuteAsync(
                 new CommandDefinition(StepRow.Insert, steps, transaction, cancellationToken: cancellationToken));
@@ -83,7 +84,8 @@ public sealed class SqliteResultStore : IResultStore
         var args = new { monitor, from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds(), limit };
 
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ResultRow>(new CommandDefinition(Sql, args, cancellationToken: cancellationToken));
+        var query = new CommandDefinition(Sql, args, cancellationToken: cancellationToken);
+        var rows = await connection.QueryAsync<ResultRow>(query);
         return await WithStepsAsync(connection, rows.ToList(), cancellationToken);
     }
 
@@ -95,7 +97,8 @@ public sealed class SqliteResultStore : IResultStore
             """;
 
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ResultRow>(new CommandDefinition(Sql, cancellationToken: cancellationToken));
+        var query = new CommandDefinition(Sql, cancellationToken: cancellationToken);
+        var rows = await connection.QueryAsync<ResultRow>(query);
         var results = await WithStepsAsync(connection, rows.ToList(), cancellationToken);
         return results.ToDictionary(r => r.Monitor, StringComparer.Ordinal);
     }
@@ -119,7 +122,8 @@ public sealed class SqliteResultStore : IResultStore
 
         const string Sql = "SELECT * FROM result_steps WHERE result_id IN @ids ORDER BY result_id, position";
         var ids = rows.Select(r => r.Id).ToArray();
-        var steps = (await connection.QueryAsync<StepRow>(new CommandDefinition(Sql, new { ids }, cancellationToken: cancellationToken)))
+        var query = new CommandDefinition(Sql, new { ids }, cancellationToken: cancellationToken);
+        var steps = (await connection.QueryAsync<StepRow>(query))
             .ToLookup(s => s.ResultId);
 
         return rows.Select(r => r.ToResult(steps[r.Id].Select(s => s.ToStep()).ToList())).ToList();

@@ -23,7 +23,9 @@ internal static class CheckCommand
             DefaultValueFactory = _ => "degraded",
         };
         failOn.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "degraded", "critical", "down");
-        var command = new Command("check", "Run every monitor once and print the results; exit 1 when any is unhealthy.")
+        var command = new Command(
+            "check",
+            "Run every monitor once and print the results; exit 1 when any is unhealthy.")
         {
             config, failOn,
         };
@@ -44,7 +46,9 @@ internal static class CheckCommand
         return command;
     }
 
-    private static async Task<IReadOnlyList<CheckResult>> RunAllAsync(UplinkConfig config, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<CheckResult>> RunAllAsync(
+        UplinkConfig config,
+        CancellationToken cancellationToken)
     {
         var time = TimeProvider.System;
         var runner = new CheckRunner(new HttpProbe(time), time);

@@ -22,7 +22,8 @@ internal static class CheckTable
         }
 
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var column in new[] { "monitor", "health", "step", "duration", "band", "thresholds", "status", "size", "failure" })
+        string[] columns = ["monitor", "health", "step", "duration", "band", "thresholds", "status", "size", "failure"];
+        foreach (var column in columns)
         {
             table.AddColumn(column);
         }
@@ -42,7 +43,8 @@ internal static class CheckTable
         var health = $"[{Colour(result.Health)}]{result.Health.Name()}[/]";
         if (result.Steps.Count == 0)
         {
-            table.AddRow(Text(result.Monitor), health, "", Durations.Format(result.Duration), "", "", "", "", Text(result.Error));
+            var duration = Durations.Format(result.Duration);
+            table.AddRow(Text(result.Monitor), health, "", duration, "", "", "", "", Text(result.Error));
             return;
         }
 

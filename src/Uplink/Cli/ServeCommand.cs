@@ -24,14 +24,19 @@ internal static class ServeCommand
                 return ExitCodes.BadConfig;
             }
 
-            var settings = new ServeSettings { Urls = parse.GetRequiredValue(urls), DataFolder = parse.GetRequiredValue(data) };
+            var settings = new ServeSettings
+            {
+                Urls = parse.GetRequiredValue(urls),
+                DataFolder = parse.GetRequiredValue(data),
+            };
             await using var app = await ServerRun.StartAsync(loaded, settings, error, cancellationToken);
             if (app is null)
             {
                 return ExitCodes.BadConfig;
             }
 
-            output.WriteLine($"Uplink is watching {loaded.Monitors.Count} monitor(s); dashboard at {string.Join(", ", app.Urls)}");
+            var where = string.Join(", ", app.Urls);
+            output.WriteLine($"Uplink is watching {loaded.Monitors.Count} monitor(s); dashboard at {where}");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
         });

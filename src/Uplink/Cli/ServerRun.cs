@@ -59,7 +59,8 @@ internal static class ServerRun
             await app.StartAsync(cancellationToken);
             return app;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex)
+            when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             error.WriteLine($"Uplink could not start: {ex.Message}");
             error.WriteLine("Check --urls (a free address) and --data (a writable folder).");

@@ -48,7 +48,8 @@ public static class DemoApi
         app.MapGet("/v1/config", async () =>
         {
             await PauseAsync(20, 90, slowChance: 0, slowMs: 0);
-            return Results.Ok(new { minimumAppVersion = "5.2.0", features = new { offlineSync = true, newFeed = false } });
+            var features = new { offlineSync = true, newFeed = false };
+            return Results.Ok(new { minimumAppVersion = "5.2.0", features });
         });
 
         app.MapGet("/v1/search", async (string? q) =>

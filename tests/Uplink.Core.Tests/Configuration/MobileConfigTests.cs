@@ -106,8 +106,11 @@ public sealed class MobileConfigTests
     [InlineData("client-version-header: X-App-Version", "monitors[0].client-version-header", "needs 'client-versions'")]
     [InlineData("client-versions: ['5.1']\n    client-version-header: 'Bad Header:'", "monitors[0].client-version-header",
         "'Bad Header:' is not a header name")]
-    [InlineData("versions: [v2, v2]", "monitors[0].versions[1]", "'v2' is listed twice")]
+    [InlineData("versions: [v2, v3]", "monitors[0].versions", "no url, header or body uses {version}")]
+    [InlineData("client-versions: ['5.1']", "monitors[0].client-versions", "or name a client-version-header")]
     [InlineData("versions: ['v]1']", "monitors[0].versions[0]", "cannot name a variant")]
+    [InlineData("client-versions: ['5.1', '5.1']\n    client-version-header: X-App-Version",
+        "monitors[0].client-versions[1]", "'5.1' is listed twice")]
     public void Parse_BadMobileKey_IsAnErrorAtItsPath(string line, string path, string message)
     {
         var result = ConfigTestEnvironment.Parse($"""
