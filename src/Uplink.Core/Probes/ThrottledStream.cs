@@ -5,7 +5,8 @@ namespace Uplink.Probes;
 /// filled at the profile's bandwidth, and each change of turn (the first read after a write) waits
 /// one round trip. Wraps the socket's stream, so a TLS handshake pays its round trips too.
 /// </summary>
-internal sealed class ThrottledStream(Stream inner, NetworkProfile profile, TimeProvider timeProvider) : Stream
+internal sealed class ThrottledStream(Stream inner, NetworkProfile profile, TimeProvider timeProvider)
+    : PassThroughStream(inner)
 {
     /// <summary>The most bytes one read or write moves at once, so the rate stays smooth.</summary>
     private const int Slice = 4 * 1024;
@@ -13,20 +14,6 @@ internal sealed class ThrottledStream(Stream inner, NetworkProfile profile, Time
     private readonly TokenBucket _down = new(profile.DownBytesPerSecond, timeProvider);
     private readonly TokenBucket _up = new(profile.UpBytesPerSecond, timeProvider);
     private bool _wrote;
-
-    public override bool CanRead => inner.CanRead;
-
-    public override bool CanWrite => inner.CanWrite;
-
-    public override bool CanSeek => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>Waits the round trips of opening the connection: the name lookup and the TCP handshake.</summary>
     public Task ConnectedAsync(bool lookedUp, CancellationToken cancellationToken) =>
@@ -40,7 +27,7 @@ internal sealed class ThrottledStream(Stream inner, NetworkProfile profile, Time
             await DelayAsync(profile.RoundTrip, cancellationToken);
         }
 
-        var read = await inner.ReadAsync(buffer[..Math.Min(buffer.Length, Slice)], cancellationToken);
+        var read = await Inner.ReadAsync(buffer[..Math.Min(buffer.Length, Slice)], cancellationToken);
         await DelayAsync(_down.Take(read), cancellationToken);
         return read;
     }
@@ -60,7 +47,7 @@ internal sealed class ThrottledStream(Stream inner, NetworkProfile profile, Time
         {
             var slice = buffer.Slice(offset, Math.Min(Slice, buffer.Length - offset));
             await DelayAsync(_up.Take(slice.Length), cancellationToken);
-            await inner.WriteAsync(slice, cancellationToken);
+            await Inner.WriteAsync(slice, cancellationToken);
         }
     }
 
@@ -69,26 +56,6 @@ internal sealed class ThrottledStream(Stream inner, NetworkProfile profile, Time
 
     public override void Write(byte[] buffer, int offset, int count) =>
         WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-    public override void Flush() => inner.Flush();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override ValueTask DisposeAsync() => inner.DisposeAsync();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 
     private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
         delay > TimeSpan.Zero ? Task.Delay(delay, timeProvider, cancellationToken) : Task.CompletedTask;

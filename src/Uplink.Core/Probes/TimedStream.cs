@@ -4,26 +4,12 @@ namespace Uplink.Probes;
 /// Wraps a connection's plaintext stream (after TLS, before HTTP parsing) to tell the timeline when
 /// the client starts waiting for the response, when its first byte arrives and how many bytes came.
 /// </summary>
-internal sealed class TimedStream(Stream inner, ProbeTimeline timeline) : Stream
+internal sealed class TimedStream(Stream inner, ProbeTimeline timeline) : PassThroughStream(inner)
 {
-    public override bool CanRead => inner.CanRead;
-
-    public override bool CanWrite => inner.CanWrite;
-
-    public override bool CanSeek => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         timeline.Reading();
-        var read = await inner.ReadAsync(buffer, cancellationToken);
+        var read = await Inner.ReadAsync(buffer, cancellationToken);
         timeline.Wire.Read(buffer.Span[..read]);
         return Count(read);
     }
@@ -34,7 +20,7 @@ internal sealed class TimedStream(Stream inner, ProbeTimeline timeline) : Stream
     public override int Read(Span<byte> buffer)
     {
         timeline.Reading();
-        var read = inner.Read(buffer);
+        var read = Inner.Read(buffer);
         timeline.Wire.Read(buffer[..read]);
         return Count(read);
     }
@@ -44,7 +30,7 @@ internal sealed class TimedStream(Stream inner, ProbeTimeline timeline) : Stream
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         timeline.Wire.Wrote(buffer.Length);
-        return inner.WriteAsync(buffer, cancellationToken);
+        return Inner.WriteAsync(buffer, cancellationToken);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -53,30 +39,10 @@ internal sealed class TimedStream(Stream inner, ProbeTimeline timeline) : Stream
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         timeline.Wire.Wrote(buffer.Length);
-        inner.Write(buffer);
+        Inner.Write(buffer);
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-    public override void Flush() => inner.Flush();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override ValueTask DisposeAsync() => inner.DisposeAsync();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 
     private int Count(int read)
     {
